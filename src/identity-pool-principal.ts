@@ -1,0 +1,52 @@
+import { Token } from 'aws-cdk-lib';
+import { FederatedPrincipal } from 'aws-cdk-lib/aws-iam';
+import { IIdentityPool } from './identity-pool';
+
+/**
+ * Which identities of an identity pool a role trusts, by the token's `amr` claim.
+ */
+export enum IdentityPoolIdentityType {
+  /** Identities that signed in through a provider. */
+  AUTHENTICATED = 'authenticated',
+  /** Guest identities. */
+  UNAUTHENTICATED = 'unauthenticated',
+}
+
+/**
+ * The identities of one identity pool, as a role's trusted principal.
+ *
+ * The trust is `sts:AssumeRoleWithWebIdentity` from Cognito's federated principal, on the two
+ * conditions every such role needs: `aud` is this pool's id (without it, identities of any
+ * pool in any account could assume the role) and `amr` is the identity type (without it,
+ * guests could assume an authenticated role). In a GovCloud region the principal and its
+ * condition keys are `cognito-identity-us-gov.amazonaws.com`.
+ *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
+ */
+export class IdentityPoolPrincipal extends FederatedPrincipal {
+  /**
+   * The Cognito identity service principal for a region: the GovCloud one in a concrete
+   * `us-gov-*` region, else `cognito-identity.amazonaws.com`.
+   */
+  public static serviceForRegion(region: string): string {
+    return !Token.isUnresolved(region) && region.startsWith('us-gov-')
+      ? 'cognito-identity-us-gov.amazonaws.com'
+      : 'cognito-identity.amazonaws.com';
+  }
+
+  /**
+   * @param identityPool the pool whose identities may assume the role
+   * @param identityType which of its identities may
+   */
+  constructor(identityPool: IIdentityPool, identityType: IdentityPoolIdentityType = IdentityPoolIdentityType.AUTHENTICATED) {
+    const service = IdentityPoolPrincipal.serviceForRegion(identityPool.env.region);
+    super(
+      service,
+      {
+        'StringEquals': { [`${service}:aud`]: identityPool.identityPoolId },
+        'ForAnyValue:StringLike': { [`${service}:amr`]: identityType },
+      },
+      'sts:AssumeRoleWithWebIdentity',
+    );
+  }
+}

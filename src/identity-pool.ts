@@ -1,0 +1,242 @@
+import { IResource, Lazy, RemovalPolicy, Resource } from 'aws-cdk-lib';
+import { CfnIdentityPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Grant, IGrantable, IRole, Role } from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { IdentityPoolAuthenticationProviders, renderSupportedLoginProviders } from './authentication-providers';
+import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
+import { MappedRoleOptions } from './mapped-role-options';
+import { formatIdentityPoolArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
+import { configError } from './private/errors';
+import { IdentityPoolRoleAttachment } from './role-attachment';
+import { IdentityPoolRoleMapping } from './role-mapping';
+import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
+
+/**
+ * Properties of an `IdentityPool`.
+ */
+export interface IdentityPoolProps {
+  /**
+   * The identity pool's name. Renaming a deployed pool updates it in place.
+   * @default - CloudFormation generates a name
+   */
+  readonly identityPoolName?: string;
+
+  /**
+   * The default role of authenticated identities, used as given: it must trust this pool
+   * (see `IdentityPoolPrincipal`).
+   * @default - a role is created that only this pool's authenticated identities can assume,
+   * with no permissions
+   */
+  readonly authenticatedRole?: IRole;
+
+  /**
+   * The default role of unauthenticated (guest) identities, used as given: it must trust
+   * this pool (see `IdentityPoolPrincipal`).
+   * @default - a role is created that only this pool's guest identities can assume, with no
+   * permissions (created even when guest access is off, as aws-cdk-lib's module does)
+   */
+  readonly unauthenticatedRole?: IRole;
+
+  /**
+   * Give guest (unauthenticated) identities credentials. Anyone who holds the pool id, which
+   * ships in every client, can then get them.
+   * @default false - only authenticated identities get credentials
+   */
+  readonly allowUnauthenticatedIdentities?: boolean;
+
+  /**
+   * Role mappings, per identity provider. More can be added with `addRoleMappings`.
+   * @default - no role mappings; every identity gets its default role
+   */
+  readonly roleMappings?: IdentityPoolRoleMapping[];
+
+  /**
+   * Allow the classic (basic) authentication flow, in which clients call STS themselves with
+   * any role that trusts the pool, bypassing role mappings.
+   * @default - the property is not rendered, and Cognito keeps the classic flow off
+   */
+  readonly allowClassicFlow?: boolean;
+
+  /**
+   * The providers whose users can sign in.
+   * @default - no providers; user pools can be added with `addUserPoolAuthentication`
+   */
+  readonly authenticationProviders?: IdentityPoolAuthenticationProviders;
+
+  /**
+   * What happens to the identity pool when it leaves the stack. Identity ids key your users'
+   * data, and a deleted or replaced pool orphans all of them.
+   * @default RemovalPolicy.RETAIN - the pool is kept, as a `UserPool` is
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A Cognito identity pool, created here or imported.
+ */
+export interface IIdentityPool extends IResource {
+  /**
+   * The identity pool's id, `<region>:<guid>`.
+   * @attribute
+   */
+  readonly identityPoolId: string;
+
+  /**
+   * The identity pool's ARN.
+   * @attribute
+   */
+  readonly identityPoolArn: string;
+
+  /**
+   * The identity pool's name.
+   * @attribute
+   */
+  readonly identityPoolName: string;
+
+  /**
+   * Grants the given actions on this identity pool to a principal, such as a backend that
+   * calls `GetOpenIdTokenForDeveloperIdentity`.
+   */
+  grant(grantee: IGrantable, ...actions: string[]): Grant;
+}
+
+abstract class IdentityPoolBase extends Resource implements IIdentityPool {
+  public abstract readonly identityPoolId: string;
+  public abstract readonly identityPoolArn: string;
+  public abstract readonly identityPoolName: string;
+
+  public grant(grantee: IGrantable, ...actions: string[]): Grant {
+    return Grant.addToPrincipal({
+      grantee,
+      actions,
+      resourceArns: [this.identityPoolArn],
+    });
+  }
+}
+
+/**
+ * An Amazon Cognito identity pool: hands temporary AWS credentials to guests and to users
+ * signed in through user pools, social logins, OpenID Connect, SAML or your own backend,
+ * with roles chosen per user.
+ *
+ * @resource AWS::Cognito::IdentityPool
+ */
+export class IdentityPool extends IdentityPoolBase {
+  /**
+   * Imports an identity pool by id, `<region>:<id>`. The ARN takes its region from the id, and
+   * its partition and account from the stack.
+   */
+  public static fromIdentityPoolId(scope: Construct, id: string, identityPoolId: string): IIdentityPool {
+    const region = identityPoolIdRegion(scope, 'identityPoolId', identityPoolId);
+    return IdentityPool.fromIdentityPoolArn(scope, id, formatIdentityPoolArn(scope, identityPoolId, region));
+  }
+
+  /**
+   * Imports an identity pool by ARN; its region and account are taken from the ARN.
+   */
+  public static fromIdentityPoolArn(scope: Construct, id: string, identityPoolArn: string): IIdentityPool {
+    const parts = parseIdentityPoolArn(scope, identityPoolArn);
+    class Import extends IdentityPoolBase {
+      public readonly identityPoolId = parts.identityPoolId;
+      public readonly identityPoolArn = identityPoolArn;
+      public readonly identityPoolName = parts.identityPoolId;
+    }
+    return new Import(scope, id, { account: parts.account, region: parts.region });
+  }
+
+  public readonly identityPoolId: string;
+  public readonly identityPoolArn: string;
+  public readonly identityPoolName: string;
+
+  /** The default role of authenticated identities. */
+  public readonly authenticatedRole: IRole;
+
+  /** The default role of unauthenticated (guest) identities. */
+  public readonly unauthenticatedRole: IRole;
+
+  /** The pool's one role attachment: its default roles and role mappings. */
+  public readonly roleAttachment: IdentityPoolRoleAttachment;
+
+  private readonly cognitoIdentityProviders: CfnIdentityPool.CognitoIdentityProviderProperty[] = [];
+
+  constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
+    super(scope, id, { physicalName: props.identityPoolName });
+    const providers = props.authenticationProviders ?? {};
+
+    const resource = new CfnIdentityPool(this, 'Resource', {
+      identityPoolName: this.physicalName,
+      allowUnauthenticatedIdentities: props.allowUnauthenticatedIdentities ?? false,
+      allowClassicFlow: props.allowClassicFlow,
+      supportedLoginProviders: renderSupportedLoginProviders(providers),
+      cognitoIdentityProviders: Lazy.any({ produce: () => this.cognitoIdentityProviders }, { omitEmptyArray: true }),
+      openIdConnectProviderArns: providers.openIdConnectProviders?.map(provider => provider.openIdConnectProviderArn),
+      samlProviderArns: providers.samlProviders?.map(provider => provider.samlProviderArn),
+      developerProviderName: providers.customProvider,
+    });
+    resource.applyRemovalPolicy(props.removalPolicy ?? RemovalPolicy.RETAIN);
+
+    this.identityPoolId = resource.ref;
+    this.identityPoolName = resource.attrName;
+    this.identityPoolArn = formatIdentityPoolArn(this, this.identityPoolId);
+
+    for (const userPool of providers.userPools ?? []) {
+      this.addUserPoolAuthentication(userPool);
+    }
+
+    this.authenticatedRole = props.authenticatedRole ?? this.defaultRole('Authenticated', IdentityPoolIdentityType.AUTHENTICATED);
+    this.unauthenticatedRole = props.unauthenticatedRole ?? this.defaultRole('Unauthenticated', IdentityPoolIdentityType.UNAUTHENTICATED);
+
+    this.roleAttachment = new IdentityPoolRoleAttachment(this, 'DefaultRoleAttachment', {
+      identityPool: this,
+      authenticatedRole: this.authenticatedRole,
+      unauthenticatedRole: this.unauthenticatedRole,
+      roleMappings: props.roleMappings,
+    });
+  }
+
+  /**
+   * Lets the users of a user pool sign in, and returns the app client they sign in through
+   * (the one given, or the one created for the provider).
+   */
+  public addUserPoolAuthentication(userPool: IUserPoolAuthenticationProvider): IUserPoolClient {
+    const config = userPool.bind(this, this);
+    const duplicate = this.cognitoIdentityProviders.find(existing =>
+      existing.providerName === config.providerName && existing.clientId === config.clientId);
+    if (duplicate) {
+      configError(this, 'authenticationProviders.userPools', 'must name each user pool and client once', `${config.providerName}:${config.clientId}`);
+    }
+    this.cognitoIdentityProviders.push({
+      providerName: config.providerName,
+      clientId: config.clientId,
+      serverSideTokenCheck: config.serverSideTokenCheck,
+    });
+    return config.userPoolClient;
+  }
+
+  /**
+   * Adds role mappings to the pool's one role attachment, after those already present.
+   */
+  public addRoleMappings(...roleMappings: IdentityPoolRoleMapping[]): void {
+    this.roleAttachment.addRoleMappings(...roleMappings);
+  }
+
+  /**
+   * Defines a role that this pool's authenticated identities can assume (`aud` is this pool,
+   * `amr` is `authenticated`), for use as `mappedRole` in role mapping rules.
+   *
+   * @param id the role's construct id, under this identity pool
+   */
+  public addMappedRole(id: string, options: MappedRoleOptions = {}): Role {
+    return new Role(this, id, {
+      ...options,
+      assumedBy: new IdentityPoolPrincipal(this, IdentityPoolIdentityType.AUTHENTICATED),
+    });
+  }
+
+  private defaultRole(type: string, identityType: IdentityPoolIdentityType): Role {
+    return new Role(this, `${type}Role`, {
+      description: `Default ${type} Role for Identity Pool ${this.identityPoolName}`,
+      assumedBy: new IdentityPoolPrincipal(this, identityType),
+    });
+  }
+}

@@ -1,0 +1,133 @@
+import { Lazy, Resource } from 'aws-cdk-lib';
+import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
+import { IRole } from 'aws-cdk-lib/aws-iam';
+import { Construct, IConstruct } from 'constructs';
+import { IIdentityPool } from './identity-pool';
+import { configError, describePath } from './private/errors';
+import { IdentityPoolRoleMapping, renderRoleMappings } from './role-mapping';
+
+/**
+ * Properties of an `IdentityPoolRoleAttachment`.
+ */
+export interface IdentityPoolRoleAttachmentProps {
+  /** The identity pool whose roles this attachment configures. */
+  readonly identityPool: IIdentityPool;
+
+  /**
+   * The default role of authenticated identities.
+   * @default - authenticated identities get no default role
+   */
+  readonly authenticatedRole?: IRole;
+
+  /**
+   * The default role of unauthenticated (guest) identities.
+   * @default - guests get no default role
+   */
+  readonly unauthenticatedRole?: IRole;
+
+  /**
+   * Role mappings, per identity provider. More can be added with `addRoleMappings`.
+   * @default - no role mappings; every identity gets its default role
+   */
+  readonly roleMappings?: IdentityPoolRoleMapping[];
+}
+
+/**
+ * The roles configuration of an identity pool: its default roles and its role mappings.
+ *
+ * Cognito allows exactly one per identity pool, so there is one such construct per pool in
+ * an app: `IdentityPool` creates it (as `DefaultRoleAttachment`), and you create one yourself
+ * only for an imported pool. A second attachment for the same pool, whether this construct or
+ * a raw `CfnIdentityPoolRoleAttachment`, fails synthesis naming both.
+ *
+ * @resource AWS::Cognito::IdentityPoolRoleAttachment
+ */
+export class IdentityPoolRoleAttachment extends Resource {
+  /** The id of the identity pool this attachment configures. */
+  public readonly identityPoolId: string;
+
+  private readonly roleMappings: IdentityPoolRoleMapping[] = [];
+
+  constructor(scope: Construct, id: string, props: IdentityPoolRoleAttachmentProps) {
+    super(scope, id);
+    this.identityPoolId = props.identityPool.identityPoolId;
+
+    new CfnIdentityPoolRoleAttachment(this, 'Resource', {
+      identityPoolId: this.identityPoolId,
+      roles: renderRoles(props.authenticatedRole, props.unauthenticatedRole),
+      roleMappings: Lazy.any({ produce: () => renderRoleMappings(this, this.roleMappings) }),
+    });
+    guardOneAttachmentPerPool(this);
+
+    this.addRoleMappings(...props.roleMappings ?? []);
+  }
+
+  /**
+   * Adds role mappings, after those already present; all of them render into this one
+   * attachment, in order.
+   */
+  public addRoleMappings(...roleMappings: IdentityPoolRoleMapping[]): void {
+    for (const mapping of roleMappings) {
+      const duplicate = this.roleMappings.find(existing => sameProvider(existing, mapping));
+      if (duplicate) {
+        configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl.value);
+      }
+      this.roleMappings.push(mapping);
+    }
+  }
+}
+
+function renderRoles(authenticated?: IRole, unauthenticated?: IRole): Record<string, string> | undefined {
+  if (!authenticated && !unauthenticated) {
+    return undefined;
+  }
+  const roles: Record<string, string> = {};
+  if (authenticated) {
+    roles.authenticated = authenticated.roleArn;
+  }
+  if (unauthenticated) {
+    roles.unauthenticated = unauthenticated.roleArn;
+  }
+  return roles;
+}
+
+function sameProvider(a: IdentityPoolRoleMapping, b: IdentityPoolRoleMapping): boolean {
+  return a.providerUrl.value === b.providerUrl.value
+    || (a.mappingKey !== undefined && a.mappingKey === b.mappingKey);
+}
+
+/** Roots whose attachments are already checked by one validation. */
+const guardedRoots = new WeakSet<IConstruct>();
+
+/**
+ * Registers, once per construct tree, a validation that finds every role attachment and
+ * fails when two aim at the same identity pool (one pass over the tree, however many pools).
+ */
+function guardOneAttachmentPerPool(attachment: IdentityPoolRoleAttachment): void {
+  const root = attachment.node.root;
+  if (guardedRoots.has(root)) {
+    return;
+  }
+  guardedRoots.add(root);
+  root.node.addValidation({ validate: () => findDuplicateAttachments(root) });
+}
+
+function findDuplicateAttachments(root: IConstruct): string[] {
+  const byPool = new Map<string, IConstruct>();
+  const errors: string[] = [];
+  for (const construct of root.node.findAll()) {
+    if (!CfnIdentityPoolRoleAttachment.isCfnResource(construct)
+      || (construct as CfnIdentityPoolRoleAttachment).cfnResourceType !== CfnIdentityPoolRoleAttachment.CFN_RESOURCE_TYPE_NAME) {
+      continue;
+    }
+    // Same pool, same string: a token id is the same token string wherever it is used.
+    const poolId = (construct as CfnIdentityPoolRoleAttachment).identityPoolId;
+    const first = byPool.get(poolId);
+    if (first) {
+      errors.push(`${describePath(construct)}: an identity pool has exactly one role attachment, and ${describePath(first)} already configures this pool (received a second attachment for identityPoolId ${JSON.stringify(poolId)}); add role mappings to the first with addRoleMappings instead`);
+    } else {
+      byPool.set(poolId, construct);
+    }
+  }
+  return errors;
+}

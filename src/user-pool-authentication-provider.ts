@@ -1,0 +1,119 @@
+import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { configError } from './private/errors';
+import { IIdentityPool } from './identity-pool';
+
+/**
+ * Options for binding a user pool provider to an identity pool; reserved for future use.
+ */
+export interface UserPoolAuthenticationProviderBindOptions {}
+
+/**
+ * What a user pool provider contributes to an identity pool.
+ */
+export interface UserPoolAuthenticationProviderBindConfig {
+  /** The app client id users sign in through. */
+  readonly clientId: string;
+
+  /** The user pool's provider name, `cognito-idp.<region>.amazonaws.com/<userPoolId>`. */
+  readonly providerName: string;
+
+  /** Whether Cognito checks with the user pool that the user is still signed in. */
+  readonly serverSideTokenCheck: boolean;
+
+  /** The app client users sign in through. */
+  readonly userPoolClient: IUserPoolClient;
+}
+
+/**
+ * A user pool whose users may sign in to an identity pool. Implement it to plug in
+ * your own way of choosing the pool and client.
+ */
+export interface IUserPoolAuthenticationProvider {
+  /**
+   * Called when the provider is added to an identity pool.
+   */
+  bind(
+    scope: Construct,
+    identityPool: IIdentityPool,
+    options?: UserPoolAuthenticationProviderBindOptions,
+  ): UserPoolAuthenticationProviderBindConfig;
+}
+
+/**
+ * Properties of a `UserPoolAuthenticationProvider`.
+ */
+export interface UserPoolAuthenticationProviderProps {
+  /** The user pool whose users may sign in. */
+  readonly userPool: IUserPool;
+
+  /**
+   * The app client users sign in through.
+   * @default - the client with id `UserPoolAuthenticationProviderClient` on the user pool,
+   * created with OAuth disabled (no implicit flow, no callback URL) and no secret, or reused
+   * when another provider already created it
+   */
+  readonly userPoolClient?: IUserPoolClient;
+
+  /**
+   * Turn off the server-side token check, which makes Cognito ask the user pool that the
+   * user has not been signed out globally or deleted before handing out credentials.
+   * @default false - the check is on
+   */
+  readonly disableServerSideTokenCheck?: boolean;
+}
+
+/** The construct id of the client created for a provider: API, since it fixes the logical id. */
+const DEFAULT_CLIENT_ID = 'UserPoolAuthenticationProviderClient';
+
+/**
+ * A Cognito user pool, and the app client its users sign in through, as an identity
+ * pool authentication provider.
+ */
+export class UserPoolAuthenticationProvider implements IUserPoolAuthenticationProvider {
+  private readonly userPool: IUserPool;
+  private userPoolClient?: IUserPoolClient;
+  private readonly disableServerSideTokenCheck: boolean;
+
+  constructor(props: UserPoolAuthenticationProviderProps) {
+    this.userPool = props.userPool;
+    this.userPoolClient = props.userPoolClient;
+    this.disableServerSideTokenCheck = props.disableServerSideTokenCheck ?? false;
+  }
+
+  public bind(
+    _scope: Construct,
+    _identityPool: IIdentityPool,
+    _options?: UserPoolAuthenticationProviderBindOptions,
+  ): UserPoolAuthenticationProviderBindConfig {
+    const userPoolClient = this.resolveClient();
+    return {
+      clientId: userPoolClient.userPoolClientId,
+      providerName: this.userPool.userPoolProviderName,
+      serverSideTokenCheck: !this.disableServerSideTokenCheck,
+      userPoolClient,
+    };
+  }
+
+  /** The given client, else the default client on the user pool, created once. */
+  private resolveClient(): IUserPoolClient {
+    if (!this.userPoolClient) {
+      const existing = this.userPool.node.tryFindChild(DEFAULT_CLIENT_ID);
+      if (existing === undefined) {
+        this.userPoolClient = this.userPool.addClient(DEFAULT_CLIENT_ID, {
+          disableOAuth: true,
+          generateSecret: false,
+        });
+      } else if (isUserPoolClient(existing)) {
+        this.userPoolClient = existing;
+      } else {
+        configError(this.userPool, 'userPoolClient', `is required when the user pool already has a child named ${DEFAULT_CLIENT_ID} that is not a UserPoolClient`, existing.node.path);
+      }
+    }
+    return this.userPoolClient;
+  }
+}
+
+function isUserPoolClient(construct: object): construct is IUserPoolClient {
+  return 'userPoolClientId' in construct;
+}
