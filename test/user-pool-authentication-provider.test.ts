@@ -64,7 +64,7 @@ describe('UserPoolAuthenticationProvider', () => {
       AllowedOAuthFlows: Match.absent(),
       AllowedOAuthScopes: Match.absent(),
       CallbackURLs: Match.absent(),
-      GenerateSecret: false,
+      GenerateSecret: Match.absent(),
     });
   });
 

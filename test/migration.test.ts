@@ -1,0 +1,204 @@
+import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as stable from 'aws-cdk-lib/aws-cognito-identitypool';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ours from '../src';
+
+/**
+ * Migration from aws-cdk-lib's identity pool module must replace nothing: the same construct
+ * ids must give the same logical ids, and no change may replace or remove a resource.
+ * Each scenario builds one app twice, once per library, through the same small facade.
+ */
+type Library = 'stable' | 'ours';
+
+interface Scenario {
+  readonly name: string;
+  build(stack: Stack, library: Library): void;
+}
+
+function socialProviders() {
+  return {
+    amazon: { appId: 'amzn1.application.12312k3j234j13rjiwuenf' },
+    facebook: { appId: '1234567890123' },
+    google: { clientId: '12345678012.apps.googleusercontent.com' },
+    apple: { servicesId: 'com.myappleapp.auth' },
+    twitter: { consumerKey: 'my-twitter-id', consumerSecret: 'my-twitter-secret' },
+  };
+}
+
+const scenarios: Scenario[] = [
+  {
+    name: 'a minimal pool',
+    build(stack, library) {
+      if (library === 'stable') {
+        new stable.IdentityPool(stack, 'myIdentityPool');
+      } else {
+        new ours.IdentityPool(stack, 'myIdentityPool');
+      }
+    },
+  },
+  {
+    name: 'a named pool with guests, classic flow and every kind of provider',
+    build(stack, library) {
+      const userPool = new cognito.UserPool(stack, 'UserPool');
+      const webClient = userPool.addClient('Web');
+      const openIdConnectProvider = new iam.OpenIdConnectProvider(stack, 'Oidc', { url: 'https://oidc.example.com', clientIds: ['c'] });
+      const samlProvider = new iam.SamlProvider(stack, 'Saml', { metadataDocument: iam.SamlMetadataDocument.fromXml('<EntityDescriptor/>') });
+      const common = {
+        identityPoolName: 'my pool',
+        allowUnauthenticatedIdentities: true,
+        allowClassicFlow: true,
+      };
+      const providers = {
+        ...socialProviders(),
+        openIdConnectProviders: [openIdConnectProvider],
+        samlProviders: [samlProvider],
+        customProvider: 'my-custom-provider.example.com',
+      };
+      if (library === 'stable') {
+        const pool = new stable.IdentityPool(stack, 'Pool', {
+          ...common,
+          authenticationProviders: {
+            ...providers,
+            userPools: [new stable.UserPoolAuthenticationProvider({ userPool, userPoolClient: webClient })],
+          },
+        });
+        pool.addUserPoolAuthentication(new stable.UserPoolAuthenticationProvider({ userPool: new cognito.UserPool(stack, 'Second'), disableServerSideTokenCheck: true }));
+      } else {
+        const pool = new ours.IdentityPool(stack, 'Pool', {
+          ...common,
+          authenticationProviders: {
+            ...providers,
+            userPools: [new ours.UserPoolAuthenticationProvider({ userPool, userPoolClient: webClient })],
+          },
+        });
+        pool.addUserPoolAuthentication(new ours.UserPoolAuthenticationProvider({ userPool: new cognito.UserPool(stack, 'Second'), disableServerSideTokenCheck: true }));
+      }
+    },
+  },
+  {
+    name: 'supplied roles',
+    build(stack, library) {
+      const authenticatedRole = new iam.Role(stack, 'authRole', { assumedBy: new iam.ServicePrincipal('service.amazonaws.com') });
+      const unauthenticatedRole = new iam.Role(stack, 'unauthRole', { assumedBy: new iam.ServicePrincipal('service.amazonaws.com') });
+      const Pool = library === 'stable' ? stable.IdentityPool : ours.IdentityPool;
+      new Pool(stack, 'TestIdentityPoolActions', { authenticatedRole, unauthenticatedRole });
+    },
+  },
+  {
+    name: 'token and rule mappings, with an explicit key for a user pool',
+    build(stack, library) {
+      const userPool = new cognito.UserPool(stack, 'UserPool');
+      const client = userPool.addClient('Client');
+      const admin = new iam.Role(stack, 'Admin', { assumedBy: new iam.AccountRootPrincipal() });
+      const reader = new iam.Role(stack, 'Reader', { assumedBy: new iam.AccountRootPrincipal() });
+      if (library === 'stable') {
+        new stable.IdentityPool(stack, 'Pool', {
+          authenticationProviders: { amazon: { appId: 'amzn1.application.x' }, userPools: [new stable.UserPoolAuthenticationProvider({ userPool, userPoolClient: client })] },
+          roleMappings: [
+            { providerUrl: stable.IdentityPoolProviderUrl.AMAZON, useToken: true, resolveAmbiguousRoles: true },
+            {
+              providerUrl: stable.IdentityPoolProviderUrl.userPool(userPool, client),
+              mappingKey: 'cognito',
+              rules: [
+                { claim: 'custom:admin', claimValue: 'admin', mappedRole: admin },
+                { claim: 'custom:admin', claimValue: 'admin', matchType: stable.RoleMappingMatchType.NOTEQUAL, mappedRole: reader },
+              ],
+            },
+          ],
+        });
+      } else {
+        new ours.IdentityPool(stack, 'Pool', {
+          authenticationProviders: { amazon: { appId: 'amzn1.application.x' }, userPools: [new ours.UserPoolAuthenticationProvider({ userPool, userPoolClient: client })] },
+          roleMappings: [
+            { providerUrl: ours.IdentityPoolProviderUrl.AMAZON, useToken: true, resolveAmbiguousRoles: true },
+            {
+              providerUrl: ours.IdentityPoolProviderUrl.userPool(userPool, client),
+              mappingKey: 'cognito',
+              rules: [
+                { claim: 'custom:admin', claimValue: 'admin', mappedRole: admin },
+                { claim: 'custom:admin', claimValue: 'admin', matchType: ours.RoleMappingMatchType.NOTEQUAL, mappedRole: reader },
+              ],
+            },
+          ],
+        });
+      }
+    },
+  },
+  {
+    name: 'a user pool provider whose client the library creates',
+    build(stack, library) {
+      const userPool = new cognito.UserPool(stack, 'Pool');
+      if (library === 'stable') {
+        new stable.IdentityPool(stack, 'myidentitypool', {
+          identityPoolName: 'myidentitypool',
+          authenticationProviders: { userPools: [new stable.UserPoolAuthenticationProvider({ userPool })] },
+        });
+      } else {
+        new ours.IdentityPool(stack, 'myidentitypool', {
+          identityPoolName: 'myidentitypool',
+          authenticationProviders: { userPools: [new ours.UserPoolAuthenticationProvider({ userPool })] },
+        });
+      }
+    },
+  },
+];
+
+function synth(scenario: Scenario, library: Library): any {
+  const stack = new Stack(new App(), 'Stack');
+  scenario.build(stack, library);
+  return Template.fromStack(stack).toJSON();
+}
+
+const forbidden = new Set<ResourceImpact>([
+  ResourceImpact.WILL_REPLACE,
+  ResourceImpact.MAY_REPLACE,
+  ResourceImpact.WILL_DESTROY,
+  ResourceImpact.WILL_ORPHAN,
+]);
+
+describe('migrating from aws-cdk-lib/aws-cognito-identitypool', () => {
+  test.each(scenarios.map(scenario => [scenario.name, scenario] as const))('%s replaces and removes nothing', (_name, scenario) => {
+    // GIVEN
+    const before = synth(scenario, 'stable');
+
+    // WHEN
+    const after = synth(scenario, 'ours');
+
+    // THEN every resource keeps its logical id and type, and no change replaces it
+    expect(Object.keys(after.Resources)).toEqual(expect.arrayContaining(Object.keys(before.Resources)));
+    const diff = fullDiff(before, after);
+    const harmful: string[] = [];
+    diff.resources.forEachDifference((logicalId, change) => {
+      if (change.isRemoval || forbidden.has(change.changeImpact)) {
+        harmful.push(`${logicalId}: ${change.changeImpact}`);
+      }
+    });
+    expect(harmful).toEqual([]);
+  });
+
+  test('the check can fail: a renamed construct is reported as a removal', () => {
+    const before = synth(scenarios[0], 'stable');
+    const stack = new Stack(new App(), 'Stack');
+    new ours.IdentityPool(stack, 'renamedIdentityPool');
+    const diff = fullDiff(before, Template.fromStack(stack).toJSON());
+    const removals: string[] = [];
+    diff.resources.forEachDifference((logicalId, change) => {
+      if (change.isRemoval) {
+        removals.push(logicalId);
+      }
+    });
+    expect(removals).toHaveLength(4);
+  });
+
+  test('the only changes to a minimal pool are the retain policy', () => {
+    const diff = fullDiff(synth(scenarios[0], 'stable'), synth(scenarios[0], 'ours'));
+    const changed: string[] = [];
+    diff.resources.forEachDifference((logicalId, change) => {
+      changed.push(`${logicalId}:${change.changeImpact}`);
+    });
+    expect(changed).toEqual(['myIdentityPool20FFFFF9:WILL_UPDATE']);
+  });
+});
