@@ -28,6 +28,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
     dirs: ['src'],
     devdirs: ['test'],
     tsconfigPath: './tsconfig.dev.json',
+    // One top-level tsconfig.dev.json covers src and test; typed linting must use it,
+    // not the nearest tsconfig.json (which covers src only).
+    projectService: false,
   },
 
   // Snapshots never update silently: `projen test` runs jest with `--ci`.
@@ -57,5 +60,15 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // by eslint-import-resolver-typescript) that the registry does not serve; pinning
 // it keeps `npm ci` working on a fresh machine.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+// `**/*.ts` does not match dotfiles: lint .projenrc.ts with the same dev tsconfig.
+project.tsconfigDev.addInclude('.projenrc.ts');
+
+// The README's main job: synthesize the example app offline and print a readable summary.
+project.addTask('example', {
+  description: 'Synthesize the example app (no AWS account needed) and summarize its identity pools',
+  exec: 'ts-node --project tsconfig.dev.json test/example/app.ts',
+  receiveArgs: true,
+});
 
 project.synth();

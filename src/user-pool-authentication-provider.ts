@@ -1,7 +1,7 @@
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { configError } from './private/errors';
 import { IIdentityPool } from './identity-pool';
+import { configError } from './private/errors';
 
 /**
  * Options for binding a user pool provider to an identity pool; reserved for future use.
