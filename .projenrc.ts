@@ -61,6 +61,12 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // it keeps `npm ci` working on a fresh machine.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
+// `projen build` would package every jsii language unless CI=true; the README's test command
+// must work the same on any machine, so `package` always builds the npm tarball only.
+// Other languages are built by their own tasks (`package:python`, ...) and by `package-all`.
+project.packageTask.reset();
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+
 // `**/*.ts` does not match dotfiles: lint .projenrc.ts with the same dev tsconfig.
 project.tsconfigDev.addInclude('.projenrc.ts');
 
