@@ -133,6 +133,7 @@ export class IdentityPool extends IdentityPoolBase {
 
   /**
    * Imports an identity pool by ARN; its region and account are taken from the ARN.
+   * An imported pool's name is not known, so its `identityPoolName` is its id.
    */
   public static fromIdentityPoolArn(scope: Construct, id: string, identityPoolArn: string): IIdentityPool {
     const parts = parseIdentityPoolArn(scope, identityPoolArn);
