@@ -1,10 +1,11 @@
 import { IResource, Lazy, RemovalPolicy, Resource } from 'aws-cdk-lib';
 import { CfnIdentityPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { Grant, IGrantable, IRole, Role } from 'aws-cdk-lib/aws-iam';
+import { Effect, FederatedPrincipal, Grant, IGrantable, IRole, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { IdentityPoolAuthenticationProviders, renderSupportedLoginProviders } from './authentication-providers';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
+import { IdentityPoolPrincipalTags, IdentityPoolPrincipalTagsOptions } from './principal-tags';
 import { formatIdentityPoolArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
 import { configError } from './private/errors';
 import { IdentityPoolRoleAttachment } from './role-attachment';
@@ -160,6 +161,12 @@ export class IdentityPool extends IdentityPoolBase {
 
   private readonly cognitoIdentityProviders: CfnIdentityPool.CognitoIdentityProviderProperty[] = [];
 
+  /** The default roles this pool created (not supplied ones), with their identity type. */
+  private readonly defaultRoles: Array<{ role: Role; identityType: IdentityPoolIdentityType }> = [];
+
+  /** Whether the default roles' trust already allows `sts:TagSession`. */
+  private defaultRolesAllowTagSession = false;
+
   constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
     super(scope, id, { physicalName: props.identityPoolName });
     const providers = props.authenticationProviders ?? {};
@@ -234,10 +241,42 @@ export class IdentityPool extends IdentityPoolBase {
     });
   }
 
+  /**
+   * Maps one identity provider's token claims to principal tags (attributes for access
+   * control), and lets this pool's default roles receive them (`sts:TagSession` in their trust).
+   * Supplied and mapped roles must allow `sts:TagSession` themselves, e.g. with
+   * `new IdentityPoolPrincipal(pool).withSessionTags()`.
+   *
+   * @param id the construct id of the mapping, under this identity pool
+   */
+  public addPrincipalTags(id: string, options: IdentityPoolPrincipalTagsOptions): IdentityPoolPrincipalTags {
+    const principalTags = new IdentityPoolPrincipalTags(this, id, { ...options, identityPool: this });
+    this.allowTagSessionOnDefaultRoles();
+    return principalTags;
+  }
+
   private defaultRole(type: string, identityType: IdentityPoolIdentityType): Role {
-    return new Role(this, `${type}Role`, {
+    const role = new Role(this, `${type}Role`, {
       description: `Default ${type} Role for Identity Pool ${this.identityPoolName}`,
       assumedBy: new IdentityPoolPrincipal(this, identityType),
     });
+    this.defaultRoles.push({ role, identityType });
+    return role;
+  }
+
+  private allowTagSessionOnDefaultRoles(): void {
+    if (this.defaultRolesAllowTagSession) {
+      return;
+    }
+    this.defaultRolesAllowTagSession = true;
+    for (const { role, identityType } of this.defaultRoles) {
+      const trust = new IdentityPoolPrincipal(this, identityType);
+      role.assumeRolePolicy?.addStatements(new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['sts:TagSession'],
+        principals: [new FederatedPrincipal(trust.federated)],
+        conditions: trust.conditions,
+      }));
+    }
   }
 }

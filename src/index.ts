@@ -6,3 +6,4 @@ export * from './provider-url';
 export * from './role-mapping';
 export * from './role-attachment';
 export * from './mapped-role-options';
+export * from './principal-tags';

@@ -1,0 +1,86 @@
+import { Resource, Token } from 'aws-cdk-lib';
+import { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { IIdentityPool } from './identity-pool';
+import { configError } from './private/errors';
+import { checkString } from './private/validate';
+
+/**
+ * Options for mapping one identity provider's token claims to principal tags.
+ */
+export interface IdentityPoolPrincipalTagsOptions {
+  /**
+   * The identity provider, by the name Cognito uses for it in the logins map:
+   * a user pool's `userPoolProviderName` (`cognito-idp.<region>.amazonaws.com/<userPoolId>`,
+   * without a client id), `graph.facebook.com`, `accounts.google.com`, `www.amazon.com`,
+   * `appleid.apple.com`, an OpenID Connect issuer, or a SAML provider's ARN.
+   * Changing it replaces the mapping.
+   */
+  readonly providerName: string;
+
+  /**
+   * Principal tags, each tag key to the token claim whose value it takes (at most 50).
+   * Permission policies read them as `aws:PrincipalTag/<key>`.
+   * @default - no custom tags; the provider's default mapping applies when `useDefaults` is on
+   */
+  readonly principalTags?: { [tagKey: string]: string };
+
+  /**
+   * Use the provider's default claims-to-tags mapping (`aud` and `sub`; `user_id` for Amazon).
+   * @default - true when no `principalTags` are given, false otherwise
+   */
+  readonly useDefaults?: boolean;
+}
+
+/**
+ * Properties of an `IdentityPoolPrincipalTags`.
+ */
+export interface IdentityPoolPrincipalTagsProps extends IdentityPoolPrincipalTagsOptions {
+  /** The identity pool whose credentials carry the tags. */
+  readonly identityPool: IIdentityPool;
+}
+
+const MAX_TAGS = 50;
+
+/**
+ * Attributes for access control: the token claims of one identity provider that Cognito passes
+ * as session tags (principal tags) when it hands out credentials. The roles that receive them
+ * must allow `sts:TagSession` in their trust policy; `IdentityPool.addPrincipalTags` adds that to
+ * the pool's default roles.
+ *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/attributes-for-access-control.html
+ * @resource AWS::Cognito::IdentityPoolPrincipalTag
+ */
+export class IdentityPoolPrincipalTags extends Resource {
+  /** The provider whose claims are mapped. */
+  public readonly providerName: string;
+
+  constructor(scope: Construct, id: string, props: IdentityPoolPrincipalTagsProps) {
+    super(scope, id);
+    checkString(this, 'providerName', props.providerName, { min: 1, max: 128 });
+    checkPrincipalTags(this, props.principalTags ?? {});
+    this.providerName = props.providerName;
+
+    const hasTags = Object.keys(props.principalTags ?? {}).length > 0;
+    new CfnIdentityPoolPrincipalTag(this, 'Resource', {
+      identityPoolId: props.identityPool.identityPoolId,
+      identityProviderName: props.providerName,
+      principalTags: hasTags ? props.principalTags : undefined,
+      useDefaults: props.useDefaults ?? !hasTags,
+    });
+  }
+}
+
+function checkPrincipalTags(scope: Construct, tags: { [tagKey: string]: string }): void {
+  const keys = Object.keys(tags);
+  if (keys.length > MAX_TAGS) {
+    configError(scope, 'principalTags', `must have at most ${MAX_TAGS} tags, got ${keys.length}`, keys);
+  }
+  for (const key of keys) {
+    if (Token.isUnresolved(key)) {
+      configError(scope, 'principalTags', 'keys must be plain strings, since CloudFormation map keys cannot be tokens', key);
+    }
+    checkString(scope, 'principalTags key', key, { min: 1, max: 128 });
+    checkString(scope, `principalTags["${key}"]`, tags[key], { min: 1, max: 256 });
+  }
+}

@@ -1,0 +1,155 @@
+import { App, Lazy, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IdentityPool, IdentityPoolPrincipalTags, UserPoolAuthenticationProvider } from '../src';
+
+function newStack(): Stack {
+  return new Stack(new App(), 'Stack');
+}
+
+describe('principal tags', () => {
+  test('maps a user pool\'s claims to principal tags', () => {
+    // GIVEN
+    const stack = newStack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const identityPool = new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool })] },
+    });
+
+    // WHEN
+    const tags = identityPool.addPrincipalTags('UserPoolTags', {
+      providerName: userPool.userPoolProviderName,
+      principalTags: { department: 'custom:department', username: 'sub' },
+    });
+
+    // THEN
+    expect(tags.node.path).toBe('Stack/Pool/UserPoolTags');
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', {
+      IdentityPoolId: { Ref: stack.getLogicalId(identityPool.node.defaultChild as cognito.CfnIdentityPool) },
+      IdentityProviderName: { 'Fn::GetAtt': [stack.getLogicalId(userPool.node.defaultChild as cognito.CfnUserPool), 'ProviderName'] },
+      PrincipalTags: { department: 'custom:department', username: 'sub' },
+      UseDefaults: false,
+    });
+  });
+
+  test('without tags the provider\'s default mapping is used', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '123' } } });
+    identityPool.addPrincipalTags('FacebookTags', { providerName: 'graph.facebook.com' });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', {
+      IdentityProviderName: 'graph.facebook.com',
+      PrincipalTags: Match.absent(),
+      UseDefaults: true,
+    });
+  });
+
+  test('useDefaults is kept as given', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'Pool');
+    identityPool.addPrincipalTags('Tags', { providerName: 'accounts.google.com', principalTags: { email: 'email' }, useDefaults: true });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', {
+      PrincipalTags: { email: 'email' },
+      UseDefaults: true,
+    });
+  });
+
+  test('the default roles may then receive session tags', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'Pool');
+    identityPool.addPrincipalTags('A', { providerName: 'accounts.google.com' });
+    identityPool.addPrincipalTags('B', { providerName: 'graph.facebook.com' });
+    const poolRef = { Ref: stack.getLogicalId(identityPool.node.defaultChild as cognito.CfnIdentityPool) };
+    for (const amr of ['authenticated', 'unauthenticated']) {
+      const conditions = {
+        'StringEquals': { 'cognito-identity.amazonaws.com:aud': poolRef },
+        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
+      };
+      Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+        AssumeRolePolicyDocument: {
+          Statement: [
+            { Effect: 'Allow', Action: 'sts:AssumeRoleWithWebIdentity', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Condition: conditions },
+            { Effect: 'Allow', Action: 'sts:TagSession', Principal: { Federated: 'cognito-identity.amazonaws.com' }, Condition: conditions },
+          ],
+        },
+      });
+    }
+  });
+
+  test('supplied roles are left as they are', () => {
+    const stack = newStack();
+    const authenticatedRole = new iam.Role(stack, 'Auth', { assumedBy: new iam.AccountRootPrincipal() });
+    const identityPool = new IdentityPool(stack, 'Pool', { authenticatedRole });
+    identityPool.addPrincipalTags('Tags', { providerName: 'accounts.google.com' });
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Action: 'sts:AssumeRole' })] },
+    });
+  });
+
+  test('an imported pool can carry principal tags', () => {
+    const stack = newStack();
+    const identityPool = IdentityPool.fromIdentityPoolId(stack, 'Imported', 'us-east-1:abc');
+    new IdentityPoolPrincipalTags(stack, 'Tags', { identityPool, providerName: 'www.amazon.com' });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', {
+      IdentityPoolId: 'us-east-1:abc',
+      IdentityProviderName: 'www.amazon.com',
+      UseDefaults: true,
+    });
+  });
+
+  describe('validation', () => {
+    const identityPool = () => {
+      const stack = newStack();
+      return IdentityPool.fromIdentityPoolId(stack, 'Imported', 'us-east-1:abc');
+    };
+
+    test('at most 50 tags', () => {
+      const pool = identityPool();
+      const principalTags: Record<string, string> = {};
+      for (let i = 0; i < 51; i++) {
+        principalTags[`k${i}`] = 'sub';
+      }
+      expect(() => new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: 'www.amazon.com', principalTags }))
+        .toThrow(/^Stack\/Tags: principalTags must have at most 50 tags, got 51 \(received: \["k0","k1",/);
+    });
+
+    test('tag keys are 1-128 characters', () => {
+      const pool = identityPool();
+      const key = 'k'.repeat(129);
+      expect(() => new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: 'www.amazon.com', principalTags: { [key]: 'sub' } }))
+        .toThrow(`Stack/Tags: principalTags key must be 1-128 characters long, got 129 (received: "${key}")`);
+    });
+
+    test('claims are 1-256 characters', () => {
+      const pool = identityPool();
+      expect(() => new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: 'www.amazon.com', principalTags: { team: '' } }))
+        .toThrow('Stack/Tags: principalTags["team"] must be 1-256 characters long, got 0 (received: "")');
+    });
+
+    test('a token claim passes', () => {
+      const pool = identityPool();
+      new IdentityPoolPrincipalTags(pool.stack, 'Tags', {
+        identityPool: pool,
+        providerName: Lazy.string({ produce: () => 'www.amazon.com' }),
+        principalTags: { team: Lazy.string({ produce: () => '' }) },
+      });
+      Template.fromStack(pool.stack).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', {
+        IdentityProviderName: 'www.amazon.com',
+        PrincipalTags: { team: '' },
+      });
+    });
+
+    test('a token tag key is an error', () => {
+      const pool = identityPool();
+      const key = Lazy.string({ produce: () => 'team' });
+      expect(() => new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: 'www.amazon.com', principalTags: { [key]: 'sub' } }))
+        .toThrow(/^Stack\/Tags: principalTags keys must be plain strings, since CloudFormation map keys cannot be tokens \(received: "\$\{Token\[/);
+    });
+
+    test('the provider name is 1-128 characters', () => {
+      const pool = identityPool();
+      expect(() => new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: '' }))
+        .toThrow('Stack/Tags: providerName must be 1-128 characters long, got 0 (received: "")');
+    });
+  });
+});
