@@ -115,9 +115,11 @@ class SeedRun:
         return Template.from_stack(self.stack)
 
 
-# Which tests claim each example (filled at import), and which examples ran in the current test.
+# Which tests claim each example (filled at import); which examples ran in the current test, and
+# in the whole session.
 _claims: Dict[str, List[str]] = {}
 _ran: set = set()
+_ran_in_session: set = set()
 
 
 def example(title: str, code: str) -> SeedExample:
@@ -146,6 +148,10 @@ def runs(seed_example: SeedExample) -> Callable:
 
 def claims() -> Mapping[str, Sequence[str]]:
     return _claims
+
+
+def ran_in_session() -> frozenset:
+    return frozenset(_ran_in_session)
 
 
 def new_stack(stack_id: str = "SeedExample") -> aws_cdk.Stack:
@@ -188,5 +194,6 @@ def run(
     if declare is not None:
         names.update(declare(scope))
     _ran.add(seed_example.key)
+    _ran_in_session.add(seed_example.key)
     exec(compile(code, f"<seed example: {seed_example.title}>", "exec"), names)
     return SeedRun(scope, names)
