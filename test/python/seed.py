@@ -25,7 +25,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence
 import aws_cdk
 import aws_cdk.aws_cognito as cognito
 import aws_cdk.aws_iam as iam
-from aws_cdk.assertions import Template
+from aws_cdk.assertions import Annotations, Match, Template
 
 import cdk_identity_pool
 
@@ -113,6 +113,10 @@ class SeedRun:
 
     def template(self) -> Template:
         return Template.from_stack(self.stack)
+
+    def assert_no_errors(self) -> None:
+        """Synthesis reports no error (warnings are allowed)."""
+        Annotations.from_stack(self.stack).has_no_error("*", Match.any_value())
 
 
 # Which tests claim each example (filled at import); which examples ran in the current test, and

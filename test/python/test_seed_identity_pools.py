@@ -196,6 +196,7 @@ def test_supplied_default_roles_are_used_as_given():
     ran = seed.run(SUPPLIED_DEFAULT_ROLES)
     stack = ran.stack
     template = ran.template()
+    ran.assert_no_errors()
 
     template.resource_count_is("AWS::IAM::Role", 2)
     template.has_resource_properties("AWS::Cognito::IdentityPoolRoleAttachment", {
