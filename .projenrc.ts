@@ -73,6 +73,8 @@ const rosetta = project.addTask('rosetta:extract', {
   description: 'Compile every README and doc snippet with jsii-rosetta (strict) and translate it',
   exec: 'jsii-rosetta extract --strict --verbose',
 });
+// How many snippets there are, and that none failed to compile: one line each in the build log.
+rosetta.exec('jsii-rosetta coverage');
 project.postCompileTask.prependSpawn(rosetta);
 project.gitignore.exclude('/.jsii.tabl.json');
 project.npmignore?.exclude('/rosetta/', '/.venv*/', '__pycache__/');
@@ -96,6 +98,7 @@ const testPython = project.addTask('test:python', {
   description: 'Build the Python package, install it in a fresh venv with aws-cdk-lib at our floor, run pytest',
   env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
 });
+testPython.exec('rm -f test-reports/pytest.xml');
 testPython.spawn(project.tasks.tryFind('package:python')!);
 testPython.exec(`python3 -m venv --clear ${PYTHON_VENV}`);
 testPython.exec([
@@ -103,7 +106,7 @@ testPython.exec([
   'dist/python/cdk_identity_pool-*.whl',
   `aws-cdk-lib==${CDK_FLOOR}`,
   `constructs==${CONSTRUCTS_FLOOR}`,
-  'pytest',
+  'pytest~=9.0',
 ].join(' '));
 testPython.exec(`${PYTHON_VENV}/bin/python -m pip list --disable-pip-version-check --format=freeze | grep -Ei '^(aws-cdk-lib|constructs|jsii|cdk-identity-pool|pytest)=='`);
 testPython.exec(`${PYTHON_VENV}/bin/python -m pytest test/python --junitxml=test-reports/pytest.xml`);
