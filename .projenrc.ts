@@ -4,6 +4,7 @@ import { awscdk, javascript } from 'projen';
 // `aws-cognito-identitypool` module exists. Our users migrate from it, and the
 // migration tests and benchmarks compare against it, so nothing older will do.
 const CDK_FLOOR = '2.187.0';
+const CONSTRUCTS_FLOOR = '10.0.5';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-identity-pool',
@@ -19,7 +20,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   projenrcTs: true,
 
   cdkVersion: CDK_FLOOR,
-  constructsVersion: '10.0.5',
+  constructsVersion: CONSTRUCTS_FLOOR,
   jsiiVersion: '~6.0.0',
 
   // A single, top-level development tsconfig, used by jest, eslint and ts-node.
@@ -44,6 +45,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   publishToPypi: {
     distName: 'cdk-identity-pool',
     module: 'cdk_identity_pool',
+  },
+  publishToMaven: {
+    javaPackage: 'io.github.cdkidentitypool',
+    mavenGroupId: 'io.github.cdk-identity-pool',
+    mavenArtifactId: 'cdk-identity-pool',
   },
 
   devDeps: [
@@ -76,5 +82,52 @@ project.addTask('example', {
   exec: 'ts-node --project tsconfig.dev.json test/example/app.ts',
   receiveArgs: true,
 });
+
+// Every README snippet (and every `@example`) must compile, through jsii-rosetta in strict mode,
+// with `rosetta/default.ts-fixture` around it. The strict flag travels in the assembly, so
+// jsii-pacmak and jsii-docgen hold our snippets to it too. The translations (`.jsii.tabl.json`)
+// put Python into the wheel's README and into API.python.md.
+project.package.file.addOverride('jsii.metadata.jsii.rosetta.strict', true);
+const rosetta = project.addTask('rosetta:extract', {
+  description: 'Compile every README and doc snippet with jsii-rosetta (strict) and translate it',
+  exec: 'jsii-rosetta extract --strict --verbose',
+});
+// How many snippets there are, and that none failed to compile: one line each in the build log.
+rosetta.exec('jsii-rosetta coverage');
+project.postCompileTask.prependSpawn(rosetta);
+project.gitignore.exclude('/.jsii.tabl.json');
+project.npmignore?.exclude('/rosetta/', '/.venv*/', '__pycache__/');
+
+// The Python reference: the same API as API.md, with the README, all in Python.
+const docgenPython = project.addTask('docgen:python', {
+  description: 'Generate API.python.md (Python, README included) from the .jsii manifest',
+  exec: 'jsii-docgen --language python --readme --output API.python.md',
+});
+project.postCompileTask.spawn(docgenPython);
+project.annotateGenerated('/API.python.md');
+
+// The wheel and sdist jsii-pacmak built, listed so that CI shows them.
+project.tasks.tryFind('package:python')?.exec('ls -l dist/python');
+project.tasks.tryFind('package:java')?.exec('find dist/java -name "*.jar" -exec ls -l {} +');
+
+// The Python suite (test/python): the built wheel, installed with aws-cdk-lib and constructs at
+// our floor versions into a fresh virtual environment, runs every Python example of the seed.
+const PYTHON_VENV = '.venv-python';
+const testPython = project.addTask('test:python', {
+  description: 'Build the Python package, install it in a fresh venv with aws-cdk-lib at our floor, run pytest',
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+});
+testPython.exec('rm -f test-reports/pytest.xml');
+testPython.spawn(project.tasks.tryFind('package:python')!);
+testPython.exec(`python3 -m venv --clear ${PYTHON_VENV}`);
+testPython.exec([
+  `${PYTHON_VENV}/bin/pip install --disable-pip-version-check --quiet`,
+  'dist/python/cdk_identity_pool-*.whl',
+  `aws-cdk-lib==${CDK_FLOOR}`,
+  `constructs==${CONSTRUCTS_FLOOR}`,
+  'pytest~=9.0',
+].join(' '));
+testPython.exec(`${PYTHON_VENV}/bin/python -m pip list --disable-pip-version-check --format=freeze | grep -Ei '^(aws-cdk-lib|constructs|jsii|cdk-identity-pool|pytest)=='`);
+testPython.exec(`${PYTHON_VENV}/bin/python -m pytest test/python --junitxml=test-reports/pytest.xml`);
 
 project.synth();
