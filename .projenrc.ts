@@ -58,4 +58,20 @@ const project = new awscdk.AwsCdkConstructLibrary({
 // it keeps `npm ci` working on a fresh machine.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 
+// cfn-lint (Python; the CloudFormation resource schemas) is the fuzz tests' second oracle. It is
+// pinned and installed into an ignored virtualenv, only when missing, before every test run, so
+// `npm ci && npx projen build` works on a fresh machine that reaches PyPI.
+const CFN_LINT_VERSION = '1.58.0';
+const CFN_LINT_DIR = '.tools/cfn-lint';
+const installCfnLint = project.addTask('install:cfn-lint', {
+  description: `Install cfn-lint ${CFN_LINT_VERSION} into ${CFN_LINT_DIR} (for test/fuzz.test.ts), unless it is there`,
+  exec: [
+    `${CFN_LINT_DIR}/bin/cfn-lint --version 2>/dev/null | grep -qx 'cfn-lint ${CFN_LINT_VERSION}'`,
+    `(python3 -m venv ${CFN_LINT_DIR}`
+      + ` && ${CFN_LINT_DIR}/bin/pip install --quiet --disable-pip-version-check 'cfn-lint==${CFN_LINT_VERSION}'`
+      + ` && ${CFN_LINT_DIR}/bin/cfn-lint --version)`,
+  ].join(' || '),
+});
+project.testTask.prependSpawn(installCfnLint);
+
 project.synth();
