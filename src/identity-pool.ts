@@ -7,6 +7,7 @@ import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool
 import { MappedRoleOptions } from './mapped-role-options';
 import { formatIdentityPoolArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
 import { configError } from './private/errors';
+import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
 import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
@@ -161,6 +162,7 @@ export class IdentityPool extends IdentityPoolBase {
 
   constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
     super(scope, id, { physicalName: props.identityPoolName });
+    checkIdentityPool(this, props, this.cognitoIdentityProviders);
     const providers = props.authenticationProviders ?? {};
 
     const resource = new CfnIdentityPool(this, 'Resource', {
@@ -205,6 +207,7 @@ export class IdentityPool extends IdentityPoolBase {
     if (duplicate) {
       configError(this, 'authenticationProviders.userPools', 'must name each user pool and client once', `${config.providerName}:${config.clientId}`);
     }
+    checkUserPoolProvider(this, config, this.cognitoIdentityProviders.length + 1);
     this.cognitoIdentityProviders.push({
       providerName: config.providerName,
       clientId: config.clientId,
