@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Intrinsic, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { renderSupportedLoginProviders } from '../authentication-providers';
 import type { IdentityPoolRoleAttachmentProps } from '../role-attachment';
@@ -21,6 +21,9 @@ const PROVIDER_URL: StringRule = { min: 1, max: 128 };
 const CLAIM: StringRule = { min: 1, max: 64, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, patternText: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ (no spaces)' };
 /** `Value`. */
 const CLAIM_VALUE: StringRule = { min: 1, max: 128 };
+
+const KEY_RULE = 'must be a plain string of 1-128 characters, or a token that resolves to one at synth time: '
+  + 'CloudFormation map keys cannot be intrinsic functions';
 
 const MATCH_TYPES: readonly string[] = Object.values(RoleMappingMatchType);
 
@@ -49,6 +52,9 @@ export function checkRoleMapping(attachment: IConstruct, mapping: IdentityPoolRo
   }
   checkString(attachment, `${property}.providerUrl`, url, PROVIDER_URL);
   checkString(attachment, `${property}.mappingKey`, mapping.mappingKey, MAPPING_KEY);
+  if (mapping.mappingKey !== undefined && Tokenization.reverseString(mapping.mappingKey).tokens.some(token => token instanceof Intrinsic)) {
+    configError(attachment, `${property}.mappingKey`, KEY_RULE, Stack.of(attachment).resolve(mapping.mappingKey));
+  }
 
   checkRules(attachment, property, mapping);
 
@@ -76,7 +82,7 @@ function checkRules(attachment: IConstruct, property: string, mapping: IdentityP
     return;
   }
   if (rules.length < 1 || rules.length > MAX_RULES) {
-    configError(attachment, `${property}.rules`, `must have 1-${MAX_RULES} rules when useToken is false, got ${rules.length}`, rules.length);
+    configError(attachment, `${property}.rules`, `must have 1-${MAX_RULES} rules when useToken is false`, rules.length);
   }
   rules.forEach((rule, index) => {
     const ruleProperty = `${property}.rules[${index}]`;
@@ -148,8 +154,7 @@ function checkKeys(attachment: IConstruct, mappings: readonly IdentityPoolRoleMa
     if (typeof key === 'string' && Token.isUnresolved(key)) {
       key = Stack.of(attachment).resolve(key);
       if (typeof key !== 'string' || key.length < MAPPING_KEY.min || key.length > MAPPING_KEY.max) {
-        errors.push(configErrorMessage(attachment, `${property}.mappingKey`,
-          'must resolve to a plain string of 1-128 characters: CloudFormation map keys cannot be intrinsic functions', key));
+        errors.push(configErrorMessage(attachment, `${property}.mappingKey`, KEY_RULE, key));
         return;
       }
     }
