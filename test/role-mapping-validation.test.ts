@@ -335,7 +335,7 @@ describe('mappings for providers the pool is not configured with', () => {
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
   });
 
-  test('a concrete user pool URL whose literal parts cannot match a configured user pool fails', () => {
+  test('a concrete user pool URL whose literal parts cannot match a configured user pool fails; deploy-time parts show as *', () => {
     const stack = newStack();
     const userPool = cognito.UserPool.fromUserPoolId(stack, 'UserPool', 'us-east-1_abcdefghi');
     const userPoolClient = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'client');
@@ -344,7 +344,8 @@ describe('mappings for providers the pool is not configured with', () => {
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.userPoolUrl('cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:other'), useToken: true }],
     });
     expect(() => Template.fromStack(stack)).toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is `
-      + 'configured with (configured: none that could match), or Cognito rejects it as "not a configured provider"; add the provider to '
+      + 'configured with (configured: "cognito-idp.*.*/us-east-1_abcdefghi:client"), or Cognito rejects it as "not a configured provider"; '
+      + 'add the provider to '
       + 'authenticationProviders (received: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:other")');
   });
 

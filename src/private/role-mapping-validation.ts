@@ -174,21 +174,23 @@ function checkKeys(attachment: IConstruct, mappings: readonly IdentityPoolRoleMa
  * the social providers' domains (`graph.facebook.com`, ...), `<providerName>:<clientId>` of each
  * user pool provider, the issuer of each OpenID Connect provider (its ARN after
  * `oidc-provider/`), each SAML provider's ARN, and the developer provider name. A configured
- * name that holds tokens matches any URL its literal parts allow, and the token ARN of an OpenID
- * Connect provider defined in the app matches anything. Fails only when no configured name
- * could match; a token URL is never judged.
+ * name that holds tokens matches any URL its literal parts allow (a user pool's, only URLs that
+ * start `cognito-idp.`), so the token ARN of an OpenID Connect provider defined in the app
+ * matches anything. Fails only when no configured name
+ * could match; a token URL is never judged. The message lists the configured names, with `*`
+ * for the parts known only at deploy time.
  */
 function checkProvidersConfigured(attachment: IConstruct, facts: PoolFacts, mappings: readonly IdentityPoolRoleMapping[]): string[] {
   const names = configuredProviderNames(facts);
-  const matchers = names.map(providerMatcher);
+  const userPoolNames = new Set(facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`));
+  const matchers = names.map(name => providerMatcher(name, userPoolNames.has(name)));
   const errors: string[] = [];
   mappings.forEach((mapping, index) => {
     const url = mapping.providerUrl.value;
     if (Token.isUnresolved(url) || matchers.some(matches => matches(url))) {
       return;
     }
-    const concrete = names.filter(name => !Token.isUnresolved(name)).map(name => JSON.stringify(name));
-    const configured = concrete.length > 0 ? concrete.join(', ') : names.length > 0 ? 'none that could match' : 'none';
+    const configured = names.length > 0 ? names.map(name => JSON.stringify(name.replace(STRING_TOKENS, '*'))).join(', ') : 'none';
     errors.push(configErrorMessage(attachment, `roleMappings[${index}].providerUrl`,
       `must name an identity provider the pool is configured with (configured: ${configured}), `
       + 'or Cognito rejects it as "not a configured provider"; add the provider to authenticationProviders', url));
@@ -212,17 +214,22 @@ function configuredProviderNames(facts: PoolFacts): string[] {
   return names;
 }
 
-/** A string token as aws-cdk-lib encodes it inside strings. */
-const STRING_TOKEN = /\$\{Token\[[a-zA-Z0-9:._-]+\]\}/;
+const USER_POOL_PROVIDER_PREFIX = 'cognito-idp.';
 
-/** Whether a concrete URL could equal the name, whose tokens may stand for anything. */
-function providerMatcher(name: string): (url: string) => boolean {
+/** String tokens as aws-cdk-lib encodes them inside strings. */
+const STRING_TOKENS = /\$\{Token\[[a-zA-Z0-9:._-]+\]\}/g;
+
+/**
+ * Whether a concrete URL could equal the name, whose tokens may stand for anything; a user pool
+ * provider's name always starts `cognito-idp.`, whatever its tokens.
+ */
+function providerMatcher(name: string, userPool = false): (url: string) => boolean {
   if (!Token.isUnresolved(name)) {
     return url => url === name;
   }
-  const literals = name.split(new RegExp(STRING_TOKEN.source, 'g'));
+  const literals = name.split(STRING_TOKENS);
   const pattern = new RegExp(`^${literals.map(literal => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`);
-  return url => pattern.test(url);
+  return url => pattern.test(url) && (!userPool || url.startsWith(USER_POOL_PROVIDER_PREFIX));
 }
 
 function describeUrl(url: string): string {
