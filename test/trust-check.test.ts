@@ -276,7 +276,7 @@ describe('GovCloud', () => {
 describe('classic flow: roles that trust the pool without being handed out', () => {
   function looseRole(stack: Stack, pool: IdentityPool, id: string, amr?: string): iam.Role {
     return federatedRole(stack, id, {
-      'StringEquals': { [`${COGNITO}:aud`]: pool.identityPoolId },
+      StringEquals: { [`${COGNITO}:aud`]: pool.identityPoolId },
       ...(amr ? { 'ForAnyValue:StringLike': { [`${COGNITO}:amr`]: amr } } : {}),
     });
   }
