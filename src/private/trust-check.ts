@@ -80,12 +80,15 @@ export function registerClassicFlowCheck(attachment: IConstruct, pool: IIdentity
 
 function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlowPool[]): void {
   const used = pools.map(entry => new Set(entry.usedRoles()));
+  const anyPrincipal: Services = { expected: [COMMERCIAL, GOVCLOUD] };
   for (const construct of root.node.findAll()) {
     if (!Role.isRole(construct)) {
       continue;
     }
-    const statements = trustStatements(construct);
-    if (statements === undefined) {
+    // most roles have no Cognito statement without amr: one resolution each, nothing more
+    const withoutAmr = (trustStatements(construct) ?? [])
+      .filter(statement => allowsWebIdentity(statement, anyPrincipal) && conditionValues(statement, anyPrincipal, 'amr') === undefined);
+    if (withoutAmr.length === 0) {
       continue;
     }
     pools.forEach((entry, index) => {
@@ -94,9 +97,7 @@ function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlow
       }
       const services = expectedServices(entry.pool, construct);
       const poolId = Stack.of(construct).resolve(entry.pool.identityPoolId);
-      const trustsWithoutAmr = statements.some(statement => allowsWebIdentity(statement, services)
-        && audIs(statement, services, poolId) === 'match' && conditionValues(statement, services, 'amr') === undefined);
-      if (trustsWithoutAmr) {
+      if (withoutAmr.some(statement => allowsWebIdentity(statement, services) && audIs(statement, services, poolId) === 'match')) {
         warn(entry.attachment, WarningId.ROLE_TRUST,
           `The role ${construct.node.path} trusts this identity pool without an amr condition, and the classic flow is on `
           + '(allowClassicFlow): any identity of this pool, guests included, can get its credentials by calling STS directly; '
