@@ -1,4 +1,4 @@
-import { App, Annotations as CoreAnnotations, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { App, Annotations as CoreAnnotations, CfnParameter, Lazy, Stack, Tags, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -343,6 +343,13 @@ describe('OpenID Connect and SAML provider ARNs', () => {
       .toThrow(/^Stack\/Pool: authenticationProviders\.openIdConnectProviders\[0\] must be an IAM oidc-provider ARN/);
   });
 
+  test('a token SAML provider ARN is not judged', () => {
+    const stack = newStack();
+    const saml = new iam.SamlProvider(stack, 'Saml', { metadataDocument: iam.SamlMetadataDocument.fromXml('<xml/>') });
+    new IdentityPool(stack, 'Pool', { authenticationProviders: { samlProviders: [saml] } });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPool', { SamlProviderARNs: [{ Ref: Match.stringLikeRegexp('^Saml') }] });
+  });
+
   test('valid ARNs, and the token ARNs of providers defined in the app, pass', () => {
     // GIVEN
     const stack = newStack();
@@ -358,6 +365,55 @@ describe('OpenID Connect and SAML provider ARNs', () => {
       OpenIdConnectProviderARNs: ['arn:aws:iam::123456789012:oidc-provider/oidc.example.com', Match.anyValue()],
       SamlProviderARNs: ['arn:aws-us-gov:iam::123456789012:saml-provider/corp'],
     });
+  });
+});
+
+describe('tags', () => {
+  test('more than 50 tags fail at synth', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+
+    // WHEN
+    for (let index = 0; index < 51; index++) {
+      Tags.of(pool).add(`tag${index}`, 'v');
+    }
+
+    // THEN
+    expect(() => Template.fromStack(stack)).toThrow('Validation failed with the following errors:\n'
+      + '  [Stack/Pool] Stack/Pool: tags must number at most 50 on an identity pool (received: 51)');
+  });
+
+  test('a tag key of more than 128 characters fails at synth', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const key = 'k'.repeat(129);
+    Tags.of(pool).add(key, 'v');
+    expect(() => Template.fromStack(stack)).toThrow(`Stack/Pool: tags must have keys of 1-128 characters, got 129 (received: "${key}")`);
+  });
+
+  test('a tag value of more than 256 characters fails at synth', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const value = 'v'.repeat(257);
+    Tags.of(pool).add('team', value);
+    expect(() => Template.fromStack(stack)).toThrow(`Stack/Pool: tags["team"] must be 0-256 characters long, got 257 (received: "${value}")`);
+  });
+
+  test('50 tags, empty values and token values pass', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+
+    // WHEN
+    for (let index = 0; index < 49; index++) {
+      Tags.of(pool).add(`tag${index}`, '');
+    }
+    Tags.of(pool).add('owner', Lazy.string({ produce: () => 'v'.repeat(300) }));
+
+    // THEN
+    const tags = Object.values(Template.fromStack(stack).findResources('AWS::Cognito::IdentityPool'))[0].Properties.IdentityPoolTags;
+    expect(tags).toHaveLength(50);
   });
 });
 

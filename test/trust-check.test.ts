@@ -6,7 +6,6 @@ import {
   IdentityPoolIdentityType,
   IdentityPoolPrincipal,
   IdentityPoolProviderUrl,
-  IdentityPoolRoleAttachment,
 } from '../src';
 
 const ATTACHMENT = '/Stack/Pool/DefaultRoleAttachment';

@@ -1,9 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import type { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
+import { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from '../authentication-providers';
 import type { IdentityPoolProps } from '../identity-pool';
-import { configError } from './errors';
+import { configError, configErrorMessage } from './errors';
 import { recordPoolFacts } from './pool-facts';
 import { checkString, StringRule } from './validate';
 import { warn, WarningId } from './warnings';
@@ -26,6 +26,11 @@ const USER_POOL_PROVIDER_NAME: StringRule = { min: 1, max: 128, pattern: /^[A-Za
 
 /** `CognitoIdentityProviders[].ClientId`. */
 const USER_POOL_CLIENT_ID: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_]+$/, patternText: '[\\w_]+' };
+
+/** `IdentityPoolTags`: at most 50, keys 1-128 and values 0-256 characters. */
+const MAX_TAGS = 50;
+const TAG_KEY: StringRule = { min: 1, max: 128 };
+const TAG_VALUE: StringRule = { min: 0, max: 256 };
 
 /** Cognito's default quota of user pool providers per identity pool; AWS support can raise it. */
 const USER_POOL_PROVIDER_QUOTA = 50;
@@ -61,6 +66,7 @@ export function checkIdentityPool(
   }
 
   recordPoolFacts(pool, { allowClassicFlow: props.allowClassicFlow === true, providers, userPoolProviders });
+  pool.node.addValidation({ validate: () => checkTags(pool) });
 }
 
 /**
@@ -75,6 +81,40 @@ export function checkUserPoolProvider(pool: IConstruct, provider: { readonly pro
       `This identity pool has more than ${USER_POOL_PROVIDER_QUOTA} user pool providers, Cognito's default quota per identity pool: `
       + 'the deployment fails unless AWS support has raised the quota for your account');
   }
+}
+
+/**
+ * Tags reach the pool through `Tags.of(...)`, an aspect, so they are checked at validation time:
+ * the pool's L1 renders them as `IdentityPoolTags`.
+ */
+function checkTags(pool: IConstruct): string[] {
+  const resource = pool.node.tryFindChild('Resource');
+  if (!(resource instanceof CfnIdentityPool)) {
+    return [];
+  }
+  const tags = Object.entries(resource.cdkTagManager.tagValues());
+  const errors: string[] = [];
+  if (tags.length > MAX_TAGS) {
+    errors.push(configErrorMessage(pool, 'tags', `must number at most ${MAX_TAGS} on an identity pool`, tags.length));
+  }
+  for (const [key, value] of tags) {
+    if (stringError(key, TAG_KEY)) {
+      errors.push(configErrorMessage(pool, 'tags', `must have keys of ${TAG_KEY.min}-${TAG_KEY.max} characters, got ${key.length}`, key));
+    }
+    const valueError = stringError(value, TAG_VALUE);
+    if (valueError) {
+      errors.push(configErrorMessage(pool, `tags[${JSON.stringify(key)}]`, valueError, value));
+    }
+  }
+  return errors;
+}
+
+/** The length rule a concrete string breaks, as the message says it; undefined for tokens and good values. */
+function stringError(value: string, rule: StringRule): string | undefined {
+  if (Token.isUnresolved(value) || (value.length >= rule.min && value.length <= rule.max)) {
+    return undefined;
+  }
+  return `must be ${rule.min}-${rule.max} characters long, got ${value.length}`;
 }
 
 function checkLoginProviders(pool: IConstruct, providers: IdentityPoolAuthenticationProviders): void {
