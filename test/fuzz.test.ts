@@ -16,7 +16,7 @@ import { execFile } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { App, Stack, Tags } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as fc from 'fast-check';
@@ -104,6 +104,8 @@ interface PoolSpec {
   readonly unauthenticatedRole: RoleKind;
   readonly mappings: readonly MappingSpec[];
   readonly mappingsAddedLater: number;
+  /** Tags added with `Tags.of(pool)`; `ok` is false when one breaks a limit or there are more than 50. */
+  readonly tags: Tagged<readonly (readonly [string, string])[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,6 +201,17 @@ function poolSpecs(mixInvalid: boolean): fc.Arbitrary<PoolSpec> {
       mapping(fc.constant(choice), fc.option(fc.constant({ value: `key${index}`, ok: true }), { nil: undefined, freq: 3 })))));
   };
   const roleKind = fc.constantFrom<RoleKind>('default', 'default', 'imported', 'service');
+  const tagAlphabet = `${WORD}é :/+-=._@`;
+  const tag = fc.tuple(chars(tagAlphabet, 1, 128), chars(tagAlphabet, 0, 256));
+  const tags: fc.Arbitrary<Tagged<(readonly [string, string])[]>> = fc.oneof(
+    { arbitrary: ok(fc.uniqueArray(tag, { maxLength: 3, selector: ([key]) => key })), weight: 15 },
+    ...sometimes(fc.constantFrom<Tagged<(readonly [string, string])[]>>(
+      { value: Array.from({ length: 51 }, (_, index) => [`tag${index}`, 'v'] as const), ok: false },
+    { value: [['k'.repeat(129), 'v']], ok: false },
+    { value: [['team', 'v'.repeat(257)]], ok: false },
+    { value: [['team', 'a,b']], ok: false },
+    )),
+  );
 
   return fc.record({
     region: fc.constantFrom(undefined, 'us-east-1', 'eu-west-1', 'us-gov-west-1'),
@@ -215,7 +228,8 @@ function poolSpecs(mixInvalid: boolean): fc.Arbitrary<PoolSpec> {
     authenticatedRole: roleKind,
     unauthenticatedRole: roleKind,
     mappingsAddedLater: fc.nat(4),
-  }, { requiredKeys: ['social', 'userPools', 'userPoolsAddedLater', 'oidc', 'saml', 'authenticatedRole', 'unauthenticatedRole', 'mappingsAddedLater'] })
+    tags,
+  }, { requiredKeys: ['social', 'userPools', 'userPoolsAddedLater', 'oidc', 'saml', 'authenticatedRole', 'unauthenticatedRole', 'mappingsAddedLater', 'tags'] })
     .chain(base => (mixInvalid ? anyMappings : configuredMappings(base)).map(mappings => ({ ...base, mappings })));
 }
 
@@ -309,6 +323,7 @@ function expectedRejection(spec: PoolSpec): string | undefined {
   if (spec.developer && !spec.developer.ok) return 'developer provider name';
   if (spec.oidc.some(o => o.kind === 'imported' && !o.ok)) return 'oidc arn';
   if (spec.saml.some(s => !s.ok)) return 'saml arn';
+  if (!spec.tags.ok) return 'tags';
   const seenClients = new Set<string>();
   for (const u of spec.userPools) {
     if (u.kind !== 'imported') continue;
@@ -414,6 +429,9 @@ function build(spec: PoolSpec, outdir: string): App {
     },
     roleMappings: firstMappings.map(m => toMapping(m, () => sharedMappedRole)),
   });
+  for (const [key, value] of spec.tags.value) {
+    Tags.of(identityPool).add(key, value);
+  }
   for (const provider of providers.slice(providers.length - laterUserPools)) {
     identityPool.addUserPoolAuthentication(provider);
   }

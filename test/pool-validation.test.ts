@@ -389,7 +389,7 @@ describe('tags', () => {
     const pool = new IdentityPool(stack, 'Pool');
     const key = 'k'.repeat(129);
     Tags.of(pool).add(key, 'v');
-    expect(() => Template.fromStack(stack)).toThrow(`Stack/Pool: tags must have keys of 1-128 characters, got 129 (received: "${key}")`);
+    expect(() => Template.fromStack(stack)).toThrow(`Stack/Pool: tags must have keys of 1-128 characters matching [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* (received: "${key}")`);
   });
 
   test('a tag value of more than 256 characters fails at synth', () => {
@@ -400,15 +400,23 @@ describe('tags', () => {
     expect(() => Template.fromStack(stack)).toThrow(`Stack/Pool: tags["team"] must be 0-256 characters long, got 257 (received: "${value}")`);
   });
 
-  test('50 tags, empty values and token values pass', () => {
+  test('a tag value outside AWS\'s tag alphabet fails at synth', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    Tags.of(pool).add('team', 'a,b');
+    expect(() => Template.fromStack(stack)).toThrow('Stack/Pool: tags["team"] must match [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* (received: "a,b")');
+  });
+
+  test('50 tags, empty values, non-ASCII letters and token values pass', () => {
     // GIVEN
     const stack = newStack();
     const pool = new IdentityPool(stack, 'Pool');
 
     // WHEN
-    for (let index = 0; index < 49; index++) {
+    for (let index = 0; index < 48; index++) {
       Tags.of(pool).add(`tag${index}`, '');
     }
+    Tags.of(pool).add('équipe', 'Données: a/b=c+d@e.f_g-h');
     Tags.of(pool).add('owner', Lazy.string({ produce: () => 'v'.repeat(300) }));
 
     // THEN

@@ -27,10 +27,16 @@ const USER_POOL_PROVIDER_NAME: StringRule = { min: 1, max: 128, pattern: /^[A-Za
 /** `CognitoIdentityProviders[].ClientId`. */
 const USER_POOL_CLIENT_ID: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_]+$/, patternText: '[\\w_]+' };
 
-/** `IdentityPoolTags`: at most 50, keys 1-128 and values 0-256 characters. */
+/**
+ * `IdentityPoolTags`: at most 50, keys 1-128 and values 0-256 characters of AWS's tag alphabet
+ * (letters, separators such as spaces, digits and `_.:/=+-@`), which the pool's default roles,
+ * tagged alike, enforce too.
+ */
 const MAX_TAGS = 50;
-const TAG_KEY: StringRule = { min: 1, max: 128 };
-const TAG_VALUE: StringRule = { min: 0, max: 256 };
+const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+const TAG_PATTERN_TEXT = '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*';
+const TAG_KEY: StringRule = { min: 1, max: 128, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
+const TAG_VALUE: StringRule = { min: 0, max: 256, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
 
 /** Cognito's default quota of user pool providers per identity pool; AWS support can raise it. */
 const USER_POOL_PROVIDER_QUOTA = 50;
@@ -99,7 +105,7 @@ function checkTags(pool: IConstruct): string[] {
   }
   for (const [key, value] of tags) {
     if (stringError(key, TAG_KEY)) {
-      errors.push(configErrorMessage(pool, 'tags', `must have keys of ${TAG_KEY.min}-${TAG_KEY.max} characters, got ${key.length}`, key));
+      errors.push(configErrorMessage(pool, 'tags', `must have keys of ${TAG_KEY.min}-${TAG_KEY.max} characters matching ${TAG_PATTERN_TEXT}`, key));
     }
     const valueError = stringError(value, TAG_VALUE);
     if (valueError) {
@@ -109,12 +115,15 @@ function checkTags(pool: IConstruct): string[] {
   return errors;
 }
 
-/** The length rule a concrete string breaks, as the message says it; undefined for tokens and good values. */
+/** The rule a concrete string breaks, as the message says it; undefined for tokens and good values. */
 function stringError(value: string, rule: StringRule): string | undefined {
-  if (Token.isUnresolved(value) || (value.length >= rule.min && value.length <= rule.max)) {
+  if (Token.isUnresolved(value)) {
     return undefined;
   }
-  return `must be ${rule.min}-${rule.max} characters long, got ${value.length}`;
+  if (value.length < rule.min || value.length > rule.max) {
+    return `must be ${rule.min}-${rule.max} characters long, got ${value.length}`;
+  }
+  return rule.pattern && !rule.pattern.test(value) ? `must match ${rule.patternText}` : undefined;
 }
 
 function checkLoginProviders(pool: IConstruct, providers: IdentityPoolAuthenticationProviders): void {
