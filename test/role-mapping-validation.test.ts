@@ -218,6 +218,20 @@ describe('provider URLs', () => {
     });
   });
 
+  test('a URL of more than 128 characters fails', () => {
+    const stack = newStack();
+    const url = `login.${'x'.repeat(119)}.com`;
+    expect(() => new IdentityPool(stack, 'Pool', { roleMappings: [{ providerUrl: IdentityPoolProviderUrl.custom(url), useToken: true }] }))
+      .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must be 1-128 characters long, got 129 (received: "${url}")`);
+  });
+
+  test('a mapping without a provider URL fails', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    expect(() => pool.roleAttachment.addRoleMappings({ providerUrl: { value: undefined } as unknown as IdentityPoolProviderUrl, useToken: true }))
+      .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must be an IdentityPoolProviderUrl (received: {})`);
+  });
+
   test('an empty URL fails', () => {
     const stack = newStack();
     expect(() => new IdentityPool(stack, 'Pool', { roleMappings: [{ providerUrl: IdentityPoolProviderUrl.custom(''), useToken: true }] }))
@@ -230,6 +244,13 @@ describe('mapping keys', () => {
     const stack = newStack();
     expect(() => facebookPool(stack, { mappingKey: '', useToken: true }))
       .toThrow(`${ATTACHMENT}: roleMappings[0].mappingKey must be 1-128 characters long, got 0 (received: "")`);
+  });
+
+  test('a mappingKey of more than 128 characters fails', () => {
+    const stack = newStack();
+    const mappingKey = 'k'.repeat(129);
+    expect(() => facebookPool(stack, { mappingKey, useToken: true }))
+      .toThrow(`${ATTACHMENT}: roleMappings[0].mappingKey must be 1-128 characters long, got 129 (received: "${mappingKey}")`);
   });
 
   test('the same provider mapped twice fails', () => {
