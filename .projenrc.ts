@@ -130,4 +130,20 @@ testPython.exec([
 testPython.exec(`${PYTHON_VENV}/bin/python -m pip list --disable-pip-version-check --format=freeze | grep -Ei '^(aws-cdk-lib|constructs|jsii|cdk-identity-pool|pytest)=='`);
 testPython.exec(`${PYTHON_VENV}/bin/python -m pytest test/python --junitxml=test-reports/pytest.xml`);
 
+// cfn-lint (Python; the CloudFormation resource schemas) is the fuzz tests' second oracle. It is
+// pinned and installed into an ignored virtualenv, only when missing, before every test run, so
+// `npm ci && npx projen build` works on a fresh machine that reaches PyPI.
+const CFN_LINT_VERSION = '1.58.0';
+const CFN_LINT_DIR = '.tools/cfn-lint';
+const installCfnLint = project.addTask('install:cfn-lint', {
+  description: `Install cfn-lint ${CFN_LINT_VERSION} into ${CFN_LINT_DIR} (for test/fuzz.test.ts), unless it is there`,
+  exec: [
+    `${CFN_LINT_DIR}/bin/cfn-lint --version 2>/dev/null | grep -qx 'cfn-lint ${CFN_LINT_VERSION}'`,
+    `(python3 -m venv ${CFN_LINT_DIR}`
+      + ` && ${CFN_LINT_DIR}/bin/pip install --quiet --disable-pip-version-check 'cfn-lint==${CFN_LINT_VERSION}'`
+      + ` && ${CFN_LINT_DIR}/bin/cfn-lint --version)`,
+  ].join(' || '),
+});
+project.testTask.prependSpawn(installCfnLint);
+
 project.synth();

@@ -85,7 +85,8 @@ export interface IdentityPoolAuthenticationProviders {
 
   /**
    * Cognito user pools, each with the app client its users sign in through.
-   * More can be added with `IdentityPool.addUserPoolAuthentication`.
+   * More can be added with `IdentityPool.addUserPoolAuthentication`. Past 50, Cognito's default
+   * (adjustable) quota, the pool carries the warning `cdk-identity-pool:userPoolProviderQuota`.
    * @default - no user pool users can sign in, until one is added
    */
   readonly userPools?: IUserPoolAuthenticationProvider[];

@@ -8,6 +8,7 @@ import { MappedRoleOptions } from './mapped-role-options';
 import { IdentityPoolPrincipalTags, IdentityPoolPrincipalTagsOptions } from './principal-tags';
 import { formatIdentityPoolArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
 import { configError } from './private/errors';
+import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
 import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
@@ -24,7 +25,9 @@ export interface IdentityPoolProps {
 
   /**
    * The default role of authenticated identities, used as given: it must trust this pool
-   * (see `IdentityPoolPrincipal`).
+   * (see `IdentityPoolPrincipal`). A role defined in the app that does not (no statement for
+   * `sts:AssumeRoleWithWebIdentity` from Cognito, or no `aud` or `amr` condition) gets the
+   * warning `cdk-identity-pool:roleTrust` at synth time.
    * @default - a role is created that only this pool's authenticated identities can assume,
    * with no permissions
    */
@@ -32,7 +35,7 @@ export interface IdentityPoolProps {
 
   /**
    * The default role of unauthenticated (guest) identities, used as given: it must trust
-   * this pool (see `IdentityPoolPrincipal`).
+   * this pool (see `IdentityPoolPrincipal`); checked like `authenticatedRole`.
    * @default - a role is created that only this pool's guest identities can assume, with no
    * permissions (created even when guest access is off, as aws-cdk-lib's module does)
    */
@@ -40,20 +43,26 @@ export interface IdentityPoolProps {
 
   /**
    * Give guest (unauthenticated) identities credentials. Anyone who holds the pool id, which
-   * ships in every client, can then get them.
+   * ships in every client, can then get them. When true, the pool carries the warning
+   * `cdk-identity-pool:guestAccess`; acknowledge it with
+   * `Annotations.of(pool).acknowledgeWarning('cdk-identity-pool:guestAccess')`.
    * @default false - only authenticated identities get credentials
    */
   readonly allowUnauthenticatedIdentities?: boolean;
 
   /**
-   * Role mappings, per identity provider. More can be added with `addRoleMappings`.
+   * Role mappings, per identity provider (at most 10). More can be added with `addRoleMappings`.
+   * Each must name a provider the pool is configured with; when the URL and the configured
+   * providers are known at synth time, one that is not fails synthesis.
    * @default - no role mappings; every identity gets its default role
    */
   readonly roleMappings?: IdentityPoolRoleMapping[];
 
   /**
    * Allow the classic (basic) authentication flow, in which clients call STS themselves with
-   * any role that trusts the pool, bypassing role mappings.
+   * any role that trusts the pool, bypassing role mappings. When true, the pool carries the
+   * warning `cdk-identity-pool:classicFlow`, and every role in the app that trusts the pool
+   * without an `amr` condition gets `cdk-identity-pool:roleTrust`.
    * @default - the property is not rendered, and Cognito keeps the classic flow off
    */
   readonly allowClassicFlow?: boolean;
@@ -169,6 +178,7 @@ export class IdentityPool extends IdentityPoolBase {
 
   constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
     super(scope, id, { physicalName: props.identityPoolName });
+    checkIdentityPool(this, props, this.cognitoIdentityProviders);
     const providers = props.authenticationProviders ?? {};
 
     const resource = new CfnIdentityPool(this, 'Resource', {
@@ -213,6 +223,7 @@ export class IdentityPool extends IdentityPoolBase {
     if (duplicate) {
       configError(this, 'authenticationProviders.userPools', 'must name each user pool and client once', `${config.providerName}:${config.clientId}`);
     }
+    checkUserPoolProvider(this, config, this.cognitoIdentityProviders.length + 1);
     this.cognitoIdentityProviders.push({
       providerName: config.providerName,
       clientId: config.clientId,

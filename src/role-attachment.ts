@@ -4,6 +4,7 @@ import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { configError, describePath } from './private/errors';
+import { checkRoleMapping, registerRoleAttachmentChecks } from './private/role-mapping-validation';
 import { IdentityPoolRoleMapping, renderRoleMappings } from './role-mapping';
 
 /**
@@ -58,6 +59,7 @@ export class IdentityPoolRoleAttachment extends Resource {
       roleMappings: Lazy.any({ produce: () => renderRoleMappings(this, this.roleMappings) }),
     });
     guardOneAttachmentPerPool(this);
+    registerRoleAttachmentChecks(this, props, this.roleMappings);
 
     this.addRoleMappings(...props.roleMappings ?? []);
   }
@@ -72,6 +74,7 @@ export class IdentityPoolRoleAttachment extends Resource {
       if (duplicate) {
         configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl.value);
       }
+      checkRoleMapping(this, mapping, this.roleMappings);
       this.roleMappings.push(mapping);
     }
   }

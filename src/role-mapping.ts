@@ -30,7 +30,11 @@ export interface RoleMappingRule {
    */
   readonly claim: string;
 
-  /** The role users matching this rule receive. It must trust the identity pool. */
+  /**
+   * The role users matching this rule receive. It must trust the identity pool's authenticated
+   * identities (see `IdentityPool.addMappedRole`); a role defined in the app that does not gets
+   * the warning `cdk-identity-pool:roleTrust` at synth time.
+   */
   readonly mappedRole: IRole;
 
   /** The value the claim is compared with. */
@@ -70,7 +74,8 @@ export interface IdentityPoolRoleMapping {
 
   /**
    * When no rule matches, or the token names no single role, give the user the pool's
-   * default authenticated role instead of denying credentials.
+   * default authenticated role instead of denying credentials. When true, the role attachment
+   * carries the warning `cdk-identity-pool:resolveAmbiguousRoles`.
    * @default false - such users are denied
    */
   readonly resolveAmbiguousRoles?: boolean;

@@ -14,6 +14,14 @@ function newStack(): Stack {
   return new Stack(new App(), 'Stack');
 }
 
+/** Every social provider, so mappings for them name configured providers. */
+const socialLogins = {
+  amazon: { appId: 'amzn1.application.12312k3j234j13rjiwuenf' },
+  facebook: { appId: '1234567890123' },
+  google: { clientId: '12345678012.apps.googleusercontent.com' },
+  apple: { servicesId: 'com.myappleapp.auth' },
+};
+
 function arnOf(stack: Stack, role: iam.IRole): unknown {
   return stack.resolve(role.roleArn);
 }
@@ -25,10 +33,24 @@ function roleMappingsOf(stack: Stack): Record<string, any> {
 }
 
 describe('role mappings', () => {
+  test('seed example as written: a mapping for a provider the pool lacks fails synthesis, not deploy', () => {
+    // Deliberate difference from the seed: its role mapping examples leave the provider out of
+    // authenticationProviders for brevity; Cognito would reject that at deploy time.
+    const stack = newStack();
+    new IdentityPool(stack, 'myidentitypool', {
+      identityPoolName: 'myidentitypool',
+      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.AMAZON, useToken: true }],
+    });
+    expect(() => Template.fromStack(stack)).toThrow(
+      'Stack/myidentitypool/DefaultRoleAttachment: roleMappings[0].providerUrl must name an identity provider the pool is configured with (configured: none), or Cognito rejects it as "not a configured provider"; add the provider to authenticationProviders (received: "www.amazon.com")',
+    );
+  });
+
   test('seed example: a token mapping for Amazon', () => {
     const stack = newStack();
     new IdentityPool(stack, 'myidentitypool', {
       identityPoolName: 'myidentitypool',
+      authenticationProviders: { amazon: socialLogins.amazon },
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.AMAZON, useToken: true }],
     });
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
@@ -52,6 +74,7 @@ describe('role mappings', () => {
     // WHEN
     new IdentityPool(stack, 'myidentitypool', {
       identityPoolName: 'myidentitypool',
+      authenticationProviders: { amazon: socialLogins.amazon },
       roleMappings: [{
         providerUrl: IdentityPoolProviderUrl.AMAZON,
         rules: [
@@ -86,6 +109,7 @@ describe('role mappings', () => {
     const stack = newStack();
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
     new IdentityPool(stack, 'Pool', {
+      authenticationProviders: socialLogins,
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.GOOGLE, rules: [{ claim: 'hd', claimValue: 'example.com', matchType, mappedRole: role }] }],
     });
     expect(roleMappingsOf(stack)['accounts.google.com'].RulesConfiguration.Rules[0].MatchType).toBe(rendered);
@@ -94,6 +118,7 @@ describe('role mappings', () => {
   test('resolveAmbiguousRoles falls back to the authenticated role', () => {
     const stack = newStack();
     new IdentityPool(stack, 'Pool', {
+      authenticationProviders: socialLogins,
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.FACEBOOK, useToken: true, resolveAmbiguousRoles: true }],
     });
     expect(roleMappingsOf(stack)['graph.facebook.com'].AmbiguousRoleResolution).toBe('AuthenticatedRole');
@@ -103,6 +128,7 @@ describe('role mappings', () => {
     const stack = newStack();
     const roles = [0, 1, 2, 3, 4].map(i => new iam.Role(stack, `Role${i}`, { assumedBy: new iam.AccountRootPrincipal() }));
     new IdentityPool(stack, 'Pool', {
+      authenticationProviders: socialLogins,
       roleMappings: [{
         providerUrl: IdentityPoolProviderUrl.GOOGLE,
         rules: roles.map((mappedRole, i) => ({ claim: `claim${i}`, claimValue: `v${i}`, mappedRole })),
@@ -117,6 +143,7 @@ describe('role mappings', () => {
     test('an explicit mappingKey wins over the provider URL', () => {
       const stack = newStack();
       new IdentityPool(stack, 'Pool', {
+        authenticationProviders: socialLogins,
         roleMappings: [{ providerUrl: IdentityPoolProviderUrl.FACEBOOK, mappingKey: 'facebook', useToken: true }],
       });
       expect(roleMappingsOf(stack)).toEqual({
@@ -127,6 +154,7 @@ describe('role mappings', () => {
     test('a constant provider URL is its own key', () => {
       const stack = newStack();
       new IdentityPool(stack, 'Pool', {
+        authenticationProviders: { customProvider: 'my-custom-provider.com' },
         roleMappings: [{ providerUrl: IdentityPoolProviderUrl.custom('my-custom-provider.com'), useToken: true }],
       });
       expect(Object.keys(roleMappingsOf(stack))).toEqual(['my-custom-provider.com']);
@@ -179,6 +207,7 @@ describe('role mappings', () => {
       // GIVEN
       const stack = newStack();
       const identityPool = new IdentityPool(stack, 'Pool', {
+        authenticationProviders: socialLogins,
         roleMappings: [{ providerUrl: IdentityPoolProviderUrl.AMAZON, useToken: true }],
       });
       const myAddedRoleMapping1: IdentityPoolRoleMapping = { providerUrl: IdentityPoolProviderUrl.FACEBOOK, useToken: true };
@@ -199,7 +228,7 @@ describe('role mappings', () => {
     test('a mapping added after construction can use a role that trusts the pool', () => {
       // GIVEN: the case aws-cdk-lib's module cannot express (aws/aws-cdk#33725)
       const stack = newStack();
-      const identityPool = new IdentityPool(stack, 'Pool');
+      const identityPool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: socialLogins.google } });
       const adminRole = identityPool.addMappedRole('AdminRole');
 
       // WHEN

@@ -1,5 +1,8 @@
 """The seed's sections 'Role Mapping' and 'Provider Urls'."""
 
+import re
+
+import aws_cdk.aws_cognito as cognito
 import aws_cdk.aws_iam as iam
 import pytest
 from aws_cdk.assertions import Match
@@ -27,20 +30,37 @@ def token_mapping(provider):
     return {"Type": "Token", "AmbiguousRoleResolution": "Deny", "IdentityProvider": provider}
 
 
-def assert_maps_an_unconfigured_provider(ran):
-    """Named case MAPPING_FOR_UNCONFIGURED_PROVIDER.
+# Deliberate difference MAPPING_FOR_UNCONFIGURED_PROVIDER: these seed examples map a provider
+# (Amazon, Facebook, a user pool client, a custom name) that their pool never configures, for
+# brevity. Cognito rejects that at deploy time ("is not a valid RoleMapping ProviderName or is not
+# a configured provider"); we reject it at synth time with a clear error. Each test runs the
+# example as written and asserts that error, then runs it with the provider configured.
+CONFIGURE_PROVIDERS = seed.Difference(
+    "MAPPING_FOR_UNCONFIGURED_PROVIDER",
+    seed='identity_pool_name="myidentitypool",',
+    ours='identity_pool_name="myidentitypool", authentication_providers=configured_providers,',
+)
 
-    These seed examples map a provider (Amazon, Facebook, a user pool client, a custom URL) that
-    their pool never configures. Cognito rejects that at deploy time ("is not a valid RoleMapping
-    ProviderName or is not a configured provider"); our library does not check it at synth time
-    (yet), so the examples synthesize without error, as asserted here.
-    """
-    ran.assert_no_errors()
-    ran.template().has_resource_properties("AWS::Cognito::IdentityPool", {
-        "SupportedLoginProviders": Match.absent(),
-        "CognitoIdentityProviders": Match.absent(),
-        "DeveloperProviderName": Match.absent(),
-    })
+UNCONFIGURED_PROVIDER_ERROR = (
+    r"SeedExample/myidentitypool/DefaultRoleAttachment: roleMappings\[0\]\.providerUrl must name an "
+    r"identity provider the pool is configured with \(configured: none\), or Cognito rejects it as "
+    r'"not a configured provider"; add the provider to authenticationProviders \(received: "{}"\)'
+)
+
+
+def assert_rejects_the_unconfigured_provider(seed_example, provider, declare=None):
+    """Runs the example as written: synthesis fails with our one clear sentence."""
+    ran = seed.run(seed_example, declare=declare)
+    with pytest.raises(Exception, match=UNCONFIGURED_PROVIDER_ERROR.format(re.escape(provider))):
+        ran.template()
+
+
+def social_logins(scope):
+    providers = cdk_identity_pool.IdentityPoolAuthenticationProviders(
+        amazon=cdk_identity_pool.IdentityPoolAmazonLoginProvider(app_id="amzn1.application.example"),
+        facebook=cdk_identity_pool.IdentityPoolFacebookLoginProvider(app_id="1234567890123"),
+    )
+    return {"configured_providers": providers}
 
 
 TOKEN_MAPPING = seed.example(
@@ -62,10 +82,11 @@ IdentityPool(self, "myidentitypool",
 
 @seed.runs(TOKEN_MAPPING)
 def test_token_mapping_renders_a_token_type_mapping():
-    ran = seed.run(TOKEN_MAPPING)
+    assert_rejects_the_unconfigured_provider(TOKEN_MAPPING, "www.amazon.com")
+    ran = seed.run(TOKEN_MAPPING, declare=social_logins, differences=[CONFIGURE_PROVIDERS])
 
     assert role_mappings(ran.template()) == {"www.amazon.com": token_mapping("www.amazon.com")}
-    assert_maps_an_unconfigured_provider(ran)  # Amazon
+    ran.assert_no_errors()
 
 
 RULE_MAPPING = seed.example(
@@ -105,9 +126,14 @@ def declare_mapped_roles(scope):
     }
 
 
+def declare_mapped_roles_and_logins(scope):
+    return {**declare_mapped_roles(scope), **social_logins(scope)}
+
+
 @seed.runs(RULE_MAPPING)
 def test_rule_mapping_renders_rules_in_order():
-    ran = seed.run(RULE_MAPPING, declare=declare_mapped_roles)
+    assert_rejects_the_unconfigured_provider(RULE_MAPPING, "www.amazon.com", declare=declare_mapped_roles)
+    ran = seed.run(RULE_MAPPING, declare=declare_mapped_roles_and_logins, differences=[CONFIGURE_PROVIDERS])
     stack = ran.stack
     template = ran.template()
 
@@ -124,7 +150,7 @@ def test_rule_mapping_renders_rules_in_order():
             ]},
         },
     }
-    assert_maps_an_unconfigured_provider(ran)  # Amazon
+    ran.assert_no_errors()
 
 
 ADD_ROLE_MAPPINGS = seed.example(
@@ -201,10 +227,11 @@ IdentityPool(self, "myidentitypool",
 
 @seed.runs(STATIC_PROVIDER_URL)
 def test_static_provider_url_names_the_provider():
-    ran = seed.run(STATIC_PROVIDER_URL)
+    assert_rejects_the_unconfigured_provider(STATIC_PROVIDER_URL, "graph.facebook.com")
+    ran = seed.run(STATIC_PROVIDER_URL, declare=social_logins, differences=[CONFIGURE_PROVIDERS])
 
     assert role_mappings(ran.template()) == {"graph.facebook.com": token_mapping("graph.facebook.com")}
-    assert_maps_an_unconfigured_provider(ran)  # Facebook
+    ran.assert_no_errors()
 
 
 CUSTOM_AND_USER_POOL_URLS = seed.example(
@@ -235,14 +262,34 @@ def test_user_pool_url_as_a_string_is_spelled_user_pool_url():
         seed.run(CUSTOM_AND_USER_POOL_URLS)
 
 
+def user_pool_and_custom_provider(scope):
+    user_pool = cognito.UserPool.from_user_pool_arn(
+        scope, "IdpUserPool", "arn:aws:cognito-idp:my-idp-region:123456789012:userpool/my-idp-region_abcdefghi")
+    client = cognito.UserPoolClient.from_user_pool_client_id(scope, "IdpClient", "app_client_id")
+    providers = cdk_identity_pool.IdentityPoolAuthenticationProviders(
+        user_pools=[cdk_identity_pool.UserPoolAuthenticationProvider(user_pool=user_pool, user_pool_client=client)],
+        custom_provider="my-custom-provider.com",
+    )
+    return {"configured_providers": providers}
+
+
 @seed.runs(CUSTOM_AND_USER_POOL_URLS)
 def test_custom_and_user_pool_urls_key_their_mappings():
-    ran = seed.run(CUSTOM_AND_USER_POOL_URLS, differences=[USER_POOL_URL])
-    template = ran.template()
     user_pool = "cognito-idp.my-idp-region.amazonaws.com/my-idp-region_abcdefghi:app_client_id"
+    ran = seed.run(CUSTOM_AND_USER_POOL_URLS, differences=[USER_POOL_URL])
+    with pytest.raises(Exception, match=UNCONFIGURED_PROVIDER_ERROR.format(re.escape(user_pool))):
+        ran.template()
+
+    ran = seed.run(CUSTOM_AND_USER_POOL_URLS, declare=user_pool_and_custom_provider,
+                   differences=[USER_POOL_URL, CONFIGURE_PROVIDERS])
+    template = ran.template()
 
     assert role_mappings(template) == {
         user_pool: token_mapping(user_pool),
         "my-custom-provider.com": token_mapping("my-custom-provider.com"),
     }
-    assert_maps_an_unconfigured_provider(ran)  # a user pool client and a custom provider
+    template.has_resource_properties("AWS::Cognito::IdentityPool", {
+        "DeveloperProviderName": "my-custom-provider.com",
+        "CognitoIdentityProviders": [Match.object_like({"ClientId": "app_client_id"})],
+    })
+    ran.assert_no_errors()

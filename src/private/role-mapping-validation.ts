@@ -1,0 +1,237 @@
+import { Intrinsic, Stack, Token, Tokenization } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+import { renderSupportedLoginProviders } from '../authentication-providers';
+import type { IdentityPoolRoleAttachmentProps } from '../role-attachment';
+import { IdentityPoolRoleMapping, RoleMappingMatchType, roleMappingKey } from '../role-mapping';
+import { configError, configErrorMessage } from './errors';
+import { PoolFacts, poolFacts } from './pool-facts';
+import { checkRoleTrust, registerClassicFlowCheck, RoleUse } from './trust-check';
+import { checkString, StringRule } from './validate';
+import { warn, WarningId } from './warnings';
+
+/** Identity providers per pool in `RoleMappings`; Cognito cannot raise it. */
+const MAX_MAPPED_PROVIDERS = 10;
+const MAX_RULES = 25;
+
+/** A `RoleMappings` key, and the provider name a mapping names: 1-128 characters, as the API's map key. */
+const MAPPING_KEY: StringRule = { min: 1, max: 128 };
+const PROVIDER_URL: StringRule = { min: 1, max: 128 };
+
+/** `Claim`: 1-64 letters, marks, symbols, digits or punctuation (no spaces or control characters). */
+const CLAIM: StringRule = { min: 1, max: 64, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, patternText: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ (no spaces)' };
+/** `Value`. */
+const CLAIM_VALUE: StringRule = { min: 1, max: 128 };
+
+const KEY_RULE = 'must be a plain string of 1-128 characters, or a token that resolves to one at synth time: '
+  + 'CloudFormation map keys cannot be intrinsic functions';
+
+const MATCH_TYPES: readonly string[] = Object.values(RoleMappingMatchType);
+
+/** A scheme such as `https://`, spelled out in a concrete prefix (a token never starts so). */
+const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
+
+/**
+ * Checks a role mapping about to join `existing` in the attachment: every concrete value, the
+ * number of mappings, and the `RoleMappings` key. Called from `addRoleMappings`, after its own
+ * check that no provider is mapped twice.
+ */
+export function checkRoleMapping(attachment: IConstruct, mapping: IdentityPoolRoleMapping, existing: readonly IdentityPoolRoleMapping[]): void {
+  const index = existing.length;
+  const property = `roleMappings[${index}]`;
+  if (index >= MAX_MAPPED_PROVIDERS) {
+    configError(attachment, 'roleMappings', `must map at most ${MAX_MAPPED_PROVIDERS} identity providers, a Cognito limit that cannot be raised`, index + 1);
+  }
+
+  const url: string | undefined = mapping.providerUrl?.value;
+  if (typeof url !== 'string') {
+    configError(attachment, `${property}.providerUrl`, 'must be an IdentityPoolProviderUrl', mapping.providerUrl);
+  }
+  const scheme = SCHEME.exec(url);
+  if (scheme) {
+    configError(attachment, `${property}.providerUrl`, `must name the provider without a scheme, as Cognito does: drop "${scheme[0]}"`, url);
+  }
+  checkString(attachment, `${property}.providerUrl`, url, PROVIDER_URL);
+  checkString(attachment, `${property}.mappingKey`, mapping.mappingKey, MAPPING_KEY);
+  if (mapping.mappingKey !== undefined && Tokenization.reverseString(mapping.mappingKey).tokens.some(token => token instanceof Intrinsic)) {
+    configError(attachment, `${property}.mappingKey`, KEY_RULE, Stack.of(attachment).resolve(mapping.mappingKey));
+  }
+
+  checkRules(attachment, property, mapping);
+
+  const key = concreteKey(mapping);
+  const clash = key === undefined ? -1 : existing.findIndex(other => concreteKey(other) === key);
+  if (clash >= 0) {
+    configError(attachment, property,
+      `must have a RoleMappings key of its own, but roleMappings[${clash}] already has this key; set mappingKey to tell them apart`, key);
+  }
+
+  if (mapping.resolveAmbiguousRoles === true) {
+    warn(attachment, WarningId.RESOLVE_AMBIGUOUS_ROLES,
+      `${property} (${describeUrl(url)}) sets resolveAmbiguousRoles: users ${mapping.useToken ? 'whose token names no single role' : 'whom no rule matches'} `
+      + 'silently get the default authenticated role instead of being denied credentials');
+  }
+}
+
+function checkRules(attachment: IConstruct, property: string, mapping: IdentityPoolRoleMapping): void {
+  const rules = mapping.rules ?? [];
+  if (mapping.useToken === true) {
+    if (rules.length > 0) {
+      configError(attachment, `${property}.rules`,
+        'must be empty when useToken is true: a Token mapping takes roles from the cognito:roles and cognito:preferred_role claims', rules.length);
+    }
+    return;
+  }
+  if (rules.length < 1 || rules.length > MAX_RULES) {
+    configError(attachment, `${property}.rules`, `must have 1-${MAX_RULES} rules when useToken is false`, rules.length);
+  }
+  rules.forEach((rule, index) => {
+    const ruleProperty = `${property}.rules[${index}]`;
+    checkString(attachment, `${ruleProperty}.claim`, rule.claim, CLAIM);
+    checkString(attachment, `${ruleProperty}.claimValue`, rule.claimValue, CLAIM_VALUE);
+    if (rule.matchType !== undefined && !Token.isUnresolved(rule.matchType) && !MATCH_TYPES.includes(rule.matchType)) {
+      configError(attachment, `${ruleProperty}.matchType`, `must be one of ${MATCH_TYPES.join(', ')}`, rule.matchType);
+    }
+    if (typeof rule.mappedRole?.roleArn !== 'string') {
+      configError(attachment, `${ruleProperty}.mappedRole`, 'must be an IAM role', rule.mappedRole === undefined ? undefined : typeof rule.mappedRole);
+    }
+  });
+}
+
+/** The `RoleMappings` key when it is known now: `mappingKey`, else a concrete provider URL. */
+function concreteKey(mapping: IdentityPoolRoleMapping): string | undefined {
+  const key = mapping.mappingKey ?? mapping.providerUrl.value;
+  return Token.isUnresolved(key) ? undefined : key;
+}
+
+/**
+ * Registers the attachment's checks that need the whole app, run when it is synthesized: token
+ * `mappingKey`s resolve to distinct plain strings, each concrete provider URL names a provider
+ * the pool is configured with (providers can be added after mappings), and every role the pool
+ * hands out trusts it (warnings).
+ */
+export function registerRoleAttachmentChecks(
+  attachment: IConstruct,
+  props: IdentityPoolRoleAttachmentProps,
+  mappings: readonly IdentityPoolRoleMapping[],
+): void {
+  const facts = poolFacts(props.identityPool);
+  const roleUses = (): RoleUse[] => collectRoleUses(props, mappings);
+  attachment.node.addValidation({
+    validate: () => {
+      const errors = [...checkKeys(attachment, mappings)];
+      if (facts !== undefined) {
+        errors.push(...checkProvidersConfigured(attachment, facts, mappings));
+      }
+      checkRoleTrust(attachment, props.identityPool, roleUses(), facts?.allowClassicFlow === true);
+      return errors;
+    },
+  });
+  if (facts?.allowClassicFlow === true) {
+    registerClassicFlowCheck(attachment, props.identityPool, () => roleUses().map(use => use.role));
+  }
+}
+
+function collectRoleUses(props: IdentityPoolRoleAttachmentProps, mappings: readonly IdentityPoolRoleMapping[]): RoleUse[] {
+  const uses: RoleUse[] = [];
+  if (props.authenticatedRole) {
+    uses.push({ role: props.authenticatedRole, description: 'authenticated default role', identityType: 'authenticated' });
+  }
+  if (props.unauthenticatedRole) {
+    uses.push({ role: props.unauthenticatedRole, description: 'unauthenticated default role', identityType: 'unauthenticated' });
+  }
+  mappings.forEach((mapping, index) => (mapping.useToken ? [] : mapping.rules ?? []).forEach((rule, ruleIndex) =>
+    uses.push({ role: rule.mappedRole, description: `mapped role of roleMappings[${index}].rules[${ruleIndex}]`, identityType: 'authenticated' })));
+  return uses;
+}
+
+/** Token keys must resolve to plain strings (CloudFormation map keys cannot be intrinsics), and keys must differ. */
+function checkKeys(attachment: IConstruct, mappings: readonly IdentityPoolRoleMapping[]): string[] {
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  mappings.forEach((mapping, index) => {
+    const property = `roleMappings[${index}]`;
+    let key: unknown = roleMappingKey(attachment, mapping);
+    if (typeof key === 'string' && Token.isUnresolved(key)) {
+      key = Stack.of(attachment).resolve(key);
+      if (typeof key !== 'string' || key.length < MAPPING_KEY.min || key.length > MAPPING_KEY.max) {
+        errors.push(configErrorMessage(attachment, `${property}.mappingKey`, KEY_RULE, key));
+        return;
+      }
+    }
+    const first = seen.get(key as string);
+    if (first !== undefined) {
+      errors.push(configErrorMessage(attachment, property,
+        `must have a RoleMappings key of its own, but roleMappings[${first}] already has this key; set mappingKey to tell them apart`, key));
+    } else {
+      seen.set(key as string, index);
+    }
+  });
+  return errors;
+}
+
+/**
+ * Matches each concrete provider URL against the names of the providers configured on the pool:
+ * the social providers' domains (`graph.facebook.com`, ...), `<providerName>:<clientId>` of each
+ * user pool provider, the issuer of each OpenID Connect provider (its ARN after
+ * `oidc-provider/`), each SAML provider's ARN, and the developer provider name. A configured
+ * name that holds tokens matches any URL its literal parts allow (a user pool's, only URLs that
+ * start `cognito-idp.`), so the token ARN of an OpenID Connect provider defined in the app
+ * matches anything. Fails only when no configured name
+ * could match; a token URL is never judged. The message lists the configured names, with `*`
+ * for the parts known only at deploy time.
+ */
+function checkProvidersConfigured(attachment: IConstruct, facts: PoolFacts, mappings: readonly IdentityPoolRoleMapping[]): string[] {
+  const names = configuredProviderNames(facts);
+  const userPoolNames = new Set(facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`));
+  const matchers = names.map(name => providerMatcher(name, userPoolNames.has(name)));
+  const errors: string[] = [];
+  mappings.forEach((mapping, index) => {
+    const url = mapping.providerUrl.value;
+    if (Token.isUnresolved(url) || matchers.some(matches => matches(url))) {
+      return;
+    }
+    const configured = names.length > 0 ? names.map(name => JSON.stringify(name.replace(STRING_TOKENS, '*'))).join(', ') : 'none';
+    errors.push(configErrorMessage(attachment, `roleMappings[${index}].providerUrl`,
+      `must name an identity provider the pool is configured with (configured: ${configured}), `
+      + 'or Cognito rejects it as "not a configured provider"; add the provider to authenticationProviders', url));
+  });
+  return errors;
+}
+
+function configuredProviderNames(facts: PoolFacts): string[] {
+  const providers = facts.providers;
+  const names = Object.keys(renderSupportedLoginProviders(providers) ?? {});
+  names.push(...facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`));
+  for (const provider of providers.openIdConnectProviders ?? []) {
+    const arn = provider.openIdConnectProviderArn;
+    const marker = arn.indexOf('oidc-provider/');
+    names.push(marker >= 0 ? arn.slice(marker + 'oidc-provider/'.length) : arn);
+  }
+  names.push(...(providers.samlProviders ?? []).map(provider => provider.samlProviderArn));
+  if (providers.customProvider !== undefined) {
+    names.push(providers.customProvider);
+  }
+  return names;
+}
+
+const USER_POOL_PROVIDER_PREFIX = 'cognito-idp.';
+
+/** String tokens as aws-cdk-lib encodes them inside strings. */
+const STRING_TOKENS = /\$\{Token\[[a-zA-Z0-9:._-]+\]\}/g;
+
+/**
+ * Whether a concrete URL could equal the name, whose tokens may stand for anything; a user pool
+ * provider's name always starts `cognito-idp.`, whatever its tokens.
+ */
+function providerMatcher(name: string, userPool = false): (url: string) => boolean {
+  if (!Token.isUnresolved(name)) {
+    return url => url === name;
+  }
+  const literals = name.split(STRING_TOKENS);
+  const pattern = new RegExp(`^${literals.map(literal => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`);
+  return url => pattern.test(url) && (!userPool || url.startsWith(USER_POOL_PROVIDER_PREFIX));
+}
+
+function describeUrl(url: string): string {
+  return Token.isUnresolved(url) ? 'a provider known at deploy time' : url;
+}

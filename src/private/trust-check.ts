@@ -1,0 +1,265 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { IRole, Role } from 'aws-cdk-lib/aws-iam';
+import type { IConstruct } from 'constructs';
+import type { IIdentityPool } from '../identity-pool';
+import { IdentityPoolPrincipal } from '../identity-pool-principal';
+import { warn, WarningId } from './warnings';
+
+/** One way an identity pool hands out a role. */
+export interface RoleUse {
+  /** The role. */
+  readonly role: IRole;
+  /** How the pool uses it, for messages: `authenticated default role`, ... */
+  readonly description: string;
+  /** Which identities receive it. */
+  readonly identityType: 'authenticated' | 'unauthenticated';
+}
+
+const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+const COMMERCIAL = IdentityPoolPrincipal.serviceForRegion('us-east-1');
+const GOVCLOUD = IdentityPoolPrincipal.serviceForRegion('us-gov-west-1');
+const ACCESS_DENIED = 'sign-in fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"';
+
+/**
+ * Warns, on the role attachment, about every role the pool hands out that is defined in the app
+ * (an `iam.Role`; imported roles cannot be read) and does not trust the pool as it must:
+ * an Allow statement for `sts:AssumeRoleWithWebIdentity` (alone or in a list, e.g. with
+ * `sts:TagSession`) from the federated principal `cognito-identity.amazonaws.com` (in a concrete
+ * GovCloud region, `cognito-identity-us-gov.amazonaws.com`), with `<principal>:aud` equal to this
+ * pool's id and a `<principal>:amr` condition that admits the identities the role is for.
+ * Runs at validation time, when every statement has been added; costs one resolution per role.
+ */
+export function checkRoleTrust(attachment: IConstruct, pool: IIdentityPool, uses: readonly RoleUse[], classicFlow: boolean): void {
+  const seen = new Set<string>();
+  for (const use of uses) {
+    const key = `${use.identityType}:${use.role.node.path}`;
+    if (seen.has(key)) {
+      continue;
+    }
+    seen.add(key);
+    const statements = trustStatements(use.role);
+    if (statements === undefined) {
+      continue;
+    }
+    const services = expectedServices(pool, use.role);
+    const problems = assessTrust(statements, services, Stack.of(use.role).resolve(pool.identityPoolId), use.identityType, classicFlow);
+    if (problems.length > 0) {
+      warn(attachment, WarningId.ROLE_TRUST,
+        `The role ${use.role.node.path} (${use.description}) ${problems.join('; and it ')}; trust the pool with `
+        + `new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()})`);
+    }
+  }
+}
+
+/** Classic-flow pools of one construct tree, checked by one walk over its roles. */
+interface ClassicFlowPool {
+  readonly pool: IIdentityPool;
+  readonly attachment: IConstruct;
+  readonly usedRoles: () => readonly IRole[];
+}
+
+const classicFlowPoolsByRoot = new WeakMap<IConstruct, ClassicFlowPool[]>();
+
+/**
+ * With the classic flow on, a client can assume any role that trusts the pool, not only those
+ * the pool hands out. Registers (once per construct tree, however many such pools) a validation
+ * that walks the tree's roles once and warns about each that trusts such a pool without an
+ * `amr` condition; the roles the pool hands out are checked by `checkRoleTrust` instead.
+ */
+export function registerClassicFlowCheck(attachment: IConstruct, pool: IIdentityPool, usedRoles: () => readonly IRole[]): void {
+  const root = attachment.node.root;
+  let pools = classicFlowPoolsByRoot.get(root);
+  if (pools === undefined) {
+    pools = [];
+    classicFlowPoolsByRoot.set(root, pools);
+    const registered = pools;
+    root.node.addValidation({ validate: () => { warnAboutClassicFlowRoles(root, registered); return []; } });
+  }
+  pools.push({ pool, attachment, usedRoles });
+}
+
+function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlowPool[]): void {
+  const used = pools.map(entry => new Set(entry.usedRoles()));
+  const anyPrincipal: Services = { expected: [COMMERCIAL, GOVCLOUD] };
+  for (const construct of root.node.findAll()) {
+    if (!Role.isRole(construct)) {
+      continue;
+    }
+    // most roles have no Cognito statement without amr: one resolution each, nothing more
+    const withoutAmr = (trustStatements(construct) ?? [])
+      .filter(statement => allowsWebIdentity(statement, anyPrincipal) && conditionValues(statement, anyPrincipal, 'amr') === undefined);
+    if (withoutAmr.length === 0) {
+      continue;
+    }
+    pools.forEach((entry, index) => {
+      if (used[index].has(construct)) {
+        return;
+      }
+      const services = expectedServices(entry.pool, construct);
+      const poolId = Stack.of(construct).resolve(entry.pool.identityPoolId);
+      if (withoutAmr.some(statement => allowsWebIdentity(statement, services) && audIs(statement, services, poolId) === 'match')) {
+        warn(entry.attachment, WarningId.ROLE_TRUST,
+          `The role ${construct.node.path} trusts this identity pool without an amr condition, and the classic flow is on `
+          + '(allowClassicFlow): any identity of this pool, guests included, can get its credentials by calling STS directly; '
+          + 'add the amr condition, e.g. with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED)');
+      }
+    });
+  }
+}
+
+type Json = any;
+
+/** The resolved statements of a role defined in the app; undefined when they cannot be read. */
+function trustStatements(role: IRole): Json[] | undefined {
+  if (!Role.isRole(role) || role.assumeRolePolicy === undefined) {
+    return undefined;
+  }
+  try {
+    const document = Stack.of(role).resolve(role.assumeRolePolicy);
+    const statements = document?.Statement;
+    return Array.isArray(statements) ? statements : statements === undefined ? [] : [statements];
+  } catch {
+    return undefined;
+  }
+}
+
+interface Services {
+  /** The principals that may sign identities of this pool in: one when the region is known. */
+  readonly expected: readonly string[];
+  /** The principal of the other partition, when the region is known. */
+  readonly other?: string;
+  readonly region?: string;
+}
+
+/**
+ * The pool's region (else the role's stack's) decides the principal; when neither is concrete,
+ * either principal is accepted.
+ */
+function expectedServices(pool: IIdentityPool, role: IRole): Services {
+  const region = [pool.env.region, Stack.of(role).region].find(candidate => !Token.isUnresolved(candidate));
+  if (region === undefined) {
+    return { expected: [COMMERCIAL, GOVCLOUD] };
+  }
+  const service = IdentityPoolPrincipal.serviceForRegion(region);
+  return { expected: [service], other: service === GOVCLOUD ? COMMERCIAL : GOVCLOUD, region };
+}
+
+function assessTrust(statements: readonly Json[], services: Services, poolId: Json, identityType: string, classicFlow: boolean): string[] {
+  const service = services.expected[0];
+  const candidates = statements.filter(statement => allowsWebIdentity(statement, services));
+  if (candidates.length === 0) {
+    const otherPartition = services.other !== undefined
+      && statements.some(statement => allowsWebIdentity(statement, { expected: [services.other!] }));
+    if (otherPartition) {
+      return [`trusts ${services.other}, but identity pools in ${services.region} sign in through ${service}, so ${ACCESS_DENIED}`];
+    }
+    return [`does not trust this identity pool: no statement of its trust policy allows ${WEB_IDENTITY} to the federated principal ${service}, `
+      + `so ${ACCESS_DENIED}`];
+  }
+  let best: string[] | undefined;
+  for (const statement of candidates) {
+    const problems = statementProblems(statement, services, poolId, identityType, classicFlow);
+    if (best === undefined || problems.length < best.length) {
+      best = problems;
+    }
+  }
+  return best ?? [];
+}
+
+function statementProblems(statement: Json, services: Services, poolId: Json, identityType: string, classicFlow: boolean): string[] {
+  const service = services.expected[0];
+  const problems: string[] = [];
+  const aud = audIs(statement, services, poolId);
+  if (aud === 'missing') {
+    problems.push(`has no ${service}:aud condition (StringEquals, this pool's id) in its trust policy, so identities of any identity pool, `
+      + 'in any account, could assume it (and IAM refuses such a trust policy)');
+  } else if (aud === 'other') {
+    problems.push(`has a ${service}:aud condition that does not name this identity pool, so this pool's identities cannot assume it: `
+      + ACCESS_DENIED);
+  }
+  const amr = conditionValues(statement, services, 'amr');
+  if (amr === undefined) {
+    problems.push(`has no ${service}:amr condition (ForAnyValue:StringLike, "${identityType}") in its trust policy, so `
+      + (classicFlow
+        ? 'with the classic flow on (allowClassicFlow) any identity of this pool, guests included, can get its credentials by calling STS directly'
+        : identityType === 'authenticated'
+          ? 'guests (unauthenticated identities) of this pool could assume it'
+          : 'any identity of this pool could assume it'));
+  } else if (identityType === 'unauthenticated' && !amr.some(value => value.admits('unauthenticated'))) {
+    problems.push(`has a ${service}:amr condition that does not admit "unauthenticated", so guests' ${ACCESS_DENIED}`);
+  } else if (identityType === 'authenticated' && amr.some(value => value.admits('unauthenticated'))) {
+    problems.push(`has a ${service}:amr condition that admits "unauthenticated", so guests of this pool could assume it`);
+  }
+  return problems;
+}
+
+/** An Allow statement from one of the expected principals, for `sts:AssumeRoleWithWebIdentity`. */
+function allowsWebIdentity(statement: Json, services: Pick<Services, 'expected'>): boolean {
+  if (statement?.Effect !== 'Allow') {
+    return false;
+  }
+  const federated = asList(statement.Principal?.Federated);
+  if (!federated.some(principal => typeof principal === 'string' && services.expected.includes(principal))) {
+    return false;
+  }
+  return asList(statement.Action).some(action => typeof action === 'string' && glob(action, true).test(WEB_IDENTITY));
+}
+
+function audIs(statement: Json, services: Pick<Services, 'expected'>, poolId: Json): 'missing' | 'match' | 'other' {
+  const values = conditionValues(statement, services, 'aud');
+  if (values === undefined) {
+    return 'missing';
+  }
+  return values.some(value => value.equals(poolId)) ? 'match' : 'other';
+}
+
+/** One value of a condition, with the operator's way of comparing. */
+interface ConditionValue {
+  /** Whether the value admits the given string (wildcards with Like, case with IgnoreCase). */
+  admits(candidate: string): boolean;
+  /** Whether the value is, or admits, the given resolved value. */
+  equals(resolved: Json): boolean;
+}
+
+/**
+ * The values of every string condition on `<principal>:<key>` (keys are case-insensitive), or
+ * undefined when there is none.
+ */
+function conditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValue[] | undefined {
+  const wanted = services.expected.map(service => `${service}:${key}`.toLowerCase());
+  let values: ConditionValue[] | undefined;
+  for (const [operator, block] of Object.entries<Json>(statement.Condition ?? {})) {
+    if (!/^(ForAnyValue:|ForAllValues:)?String(Equals|Like)(IgnoreCase)?$/.test(operator) || typeof block !== 'object' || block === null) {
+      continue;
+    }
+    for (const [conditionKey, raw] of Object.entries<Json>(block)) {
+      if (wanted.includes(conditionKey.toLowerCase())) {
+        values = [...values ?? [], ...asList(raw).map(value => conditionValue(operator, value))];
+      }
+    }
+  }
+  return values;
+}
+
+function conditionValue(operator: string, value: Json): ConditionValue {
+  const like = operator.includes('Like');
+  const ignoreCase = operator.endsWith('IgnoreCase');
+  return {
+    admits: candidate => typeof value === 'string'
+      && (like ? glob(value, ignoreCase).test(candidate) : ignoreCase ? value.toLowerCase() === candidate.toLowerCase() : value === candidate),
+    equals: resolved => typeof resolved === 'string'
+      ? typeof value === 'string' && (like ? glob(value, ignoreCase).test(resolved) : ignoreCase ? value.toLowerCase() === resolved.toLowerCase() : value === resolved)
+      : JSON.stringify(value) === JSON.stringify(resolved),
+  };
+}
+
+/** An IAM wildcard pattern (`*`, `?`) as an anchored RegExp. */
+function glob(pattern: string, ignoreCase: boolean): RegExp {
+  const source = pattern.split('').map(character =>
+    character === '*' ? '.*' : character === '?' ? '.' : character.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');
+  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+}
+
+function asList(value: Json): Json[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

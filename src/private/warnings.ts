@@ -1,0 +1,31 @@
+import { Annotations } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * The ids of the library's warnings. Each can be acknowledged, on the construct that carries
+ * it or any of its scopes, with `Annotations.of(scope).acknowledgeWarning(id)`.
+ */
+export const WarningId = {
+  /** Guest (unauthenticated) identities get credentials. */
+  GUEST_ACCESS: 'cdk-identity-pool:guestAccess',
+  /** The classic (basic) authentication flow is on. */
+  CLASSIC_FLOW: 'cdk-identity-pool:classicFlow',
+  /** A role mapping gives unmatched users the default authenticated role. */
+  RESOLVE_AMBIGUOUS_ROLES: 'cdk-identity-pool:resolveAmbiguousRoles',
+  /** A role the pool hands out does not trust the pool as it must. */
+  ROLE_TRUST: 'cdk-identity-pool:roleTrust',
+  /** More user pool providers than Cognito's default (adjustable) quota. */
+  USER_POOL_PROVIDER_QUOTA: 'cdk-identity-pool:userPoolProviderQuota',
+} as const;
+
+/**
+ * Adds an acknowledgeable warning. aws-cdk-lib adds ` [ack: <id>]` to the message.
+ *
+ * Warnings found at validation time go on a child of the identity pool (its role attachment),
+ * not on the pool itself: aws-cdk-lib looks up an acknowledgement made before the warning only
+ * on the construct's scopes, so a later warning on the pool would ignore
+ * `Annotations.of(pool).acknowledgeWarning(id)`.
+ */
+export function warn(scope: IConstruct, id: string, message: string): void {
+  Annotations.of(scope).addWarningV2(id, message);
+}
