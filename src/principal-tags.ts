@@ -3,6 +3,7 @@ import { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { configError } from './private/errors';
+import { recordPrincipalTags } from './private/pool-facts';
 import { checkString } from './private/validate';
 
 /**
@@ -68,6 +69,7 @@ export class IdentityPoolPrincipalTags extends Resource {
       principalTags: hasTags ? props.principalTags : undefined,
       useDefaults: props.useDefaults ?? !hasTags,
     });
+    recordPrincipalTags(props.identityPool);
   }
 }
 

@@ -1,8 +1,15 @@
 import { App, Lazy, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IdentityPool, IdentityPoolPrincipalTags, UserPoolAuthenticationProvider } from '../src';
+import {
+  IdentityPool,
+  IdentityPoolPrincipal,
+  IdentityPoolPrincipalTags,
+  IdentityPoolProviderUrl,
+  IdentityPoolRoleAttachment,
+  UserPoolAuthenticationProvider,
+} from '../src';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Stack');
@@ -151,5 +158,68 @@ describe('principal tags', () => {
       expect(() => new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: '' }))
         .toThrow('Stack/Tags: providerName must be 1-128 characters long, got 0 (received: "")');
     });
+  });
+});
+
+describe('trust of roles that receive principal tags', () => {
+  const ACK = ' [ack: cdk-identity-pool:roleTrust]';
+  const DENIED = 'sign-in fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"';
+
+  function roleTrustWarnings(stack: Stack): string[] {
+    return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-identity-pool:roleTrust'))
+      .map(warning => `${warning.id}: ${warning.entry.data}`);
+  }
+
+  test('the default roles, given sts:TagSession, raise no warning', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'g' } } });
+    identityPool.addPrincipalTags('Tags', { providerName: 'accounts.google.com' });
+    expect(roleTrustWarnings(stack)).toEqual([]);
+  });
+
+  test('a supplied role without sts:TagSession is named, with how sign-in fails', () => {
+    // GIVEN a role that trusts the pool, but not for session tags
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'g' } } });
+    const editors = identityPool.addMappedRole('Editors');
+    identityPool.addRoleMappings({
+      providerUrl: IdentityPoolProviderUrl.GOOGLE,
+      rules: [{ claim: 'email', claimValue: 'editor@example.com', mappedRole: editors }],
+    });
+
+    // WHEN
+    identityPool.addPrincipalTags('Tags', { providerName: 'accounts.google.com' });
+
+    // THEN
+    expect(roleTrustWarnings(stack)).toEqual([
+      '/Stack/Pool/DefaultRoleAttachment: The role Stack/Pool/Editors (mapped role of roleMappings[0].rules[0]) does not allow '
+      + 'sts:TagSession to cognito-identity.amazonaws.com, but this pool passes principal tags (IdentityPoolPrincipalTags), so '
+      + `${DENIED}; trust the pool with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED).withSessionTags()${ACK}`,
+    ]);
+  });
+
+  test('a role trusting the pool with session tags passes', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'g' } } });
+    const editors = new iam.Role(stack, 'Editors', { assumedBy: new IdentityPoolPrincipal(identityPool).withSessionTags() });
+    identityPool.addRoleMappings({
+      providerUrl: IdentityPoolProviderUrl.GOOGLE,
+      rules: [{ claim: 'email', claimValue: 'editor@example.com', mappedRole: editors }],
+    });
+    identityPool.addPrincipalTags('Tags', { providerName: 'accounts.google.com' });
+    expect(roleTrustWarnings(stack)).toEqual([]);
+  });
+
+  test('an imported pool\'s attachment checks its roles for sts:TagSession too', () => {
+    const stack = newStack();
+    const identityPool = IdentityPool.fromIdentityPoolId(stack, 'Imported', 'us-east-1:abc');
+    const authenticatedRole = new iam.Role(stack, 'Auth', { assumedBy: new IdentityPoolPrincipal(identityPool) });
+    new IdentityPoolRoleAttachment(stack, 'Roles', { identityPool, authenticatedRole });
+    new IdentityPoolPrincipalTags(stack, 'Tags', { identityPool, providerName: 'www.amazon.com' });
+    expect(roleTrustWarnings(stack)).toEqual([
+      '/Stack/Roles: The role Stack/Auth (authenticated default role) does not allow sts:TagSession to cognito-identity.amazonaws.com, '
+      + `but this pool passes principal tags (IdentityPoolPrincipalTags), so ${DENIED}; trust the pool with `
+      + `new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED).withSessionTags()${ACK}`,
+    ]);
   });
 });

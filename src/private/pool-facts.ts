@@ -26,3 +26,15 @@ export function recordPoolFacts(pool: IConstruct, facts: PoolFacts): void {
 export function poolFacts(pool: IConstruct): PoolFacts | undefined {
   return factsByPool.get(pool);
 }
+
+const poolsWithPrincipalTags = new WeakSet<IConstruct>();
+
+/** Records that a pool (defined in the app or imported) passes principal tags to its roles. */
+export function recordPrincipalTags(pool: IConstruct): void {
+  poolsWithPrincipalTags.add(pool);
+}
+
+/** Whether a pool passes principal tags, so the roles it hands out must allow `sts:TagSession`. */
+export function hasPrincipalTags(pool: IConstruct): boolean {
+  return poolsWithPrincipalTags.has(pool);
+}

@@ -4,7 +4,7 @@ import { renderSupportedLoginProviders } from '../authentication-providers';
 import type { IdentityPoolRoleAttachmentProps } from '../role-attachment';
 import { IdentityPoolRoleMapping, RoleMappingMatchType, roleMappingKey } from '../role-mapping';
 import { configError, configErrorMessage } from './errors';
-import { PoolFacts, poolFacts } from './pool-facts';
+import { PoolFacts, hasPrincipalTags, poolFacts } from './pool-facts';
 import { checkRoleTrust, registerClassicFlowCheck, RoleUse } from './trust-check';
 import { checkString, StringRule } from './validate';
 import { warn, WarningId } from './warnings';
@@ -122,7 +122,7 @@ export function registerRoleAttachmentChecks(
       if (facts !== undefined) {
         errors.push(...checkProvidersConfigured(attachment, facts, mappings));
       }
-      checkRoleTrust(attachment, props.identityPool, roleUses(), facts?.allowClassicFlow === true);
+      checkRoleTrust(attachment, props.identityPool, roleUses(), facts?.allowClassicFlow === true, hasPrincipalTags(props.identityPool));
       return errors;
     },
   });

@@ -16,6 +16,7 @@ export interface RoleUse {
 }
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+const TAG_SESSION = 'sts:TagSession';
 const COMMERCIAL = IdentityPoolPrincipal.serviceForRegion('us-east-1');
 const GOVCLOUD = IdentityPoolPrincipal.serviceForRegion('us-gov-west-1');
 const ACCESS_DENIED = 'sign-in fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"';
@@ -29,7 +30,9 @@ const ACCESS_DENIED = 'sign-in fails with STS AccessDenied "Not authorized to pe
  * pool's id and a `<principal>:amr` condition that admits the identities the role is for.
  * Runs at validation time, when every statement has been added; costs one resolution per role.
  */
-export function checkRoleTrust(attachment: IConstruct, pool: IIdentityPool, uses: readonly RoleUse[], classicFlow: boolean): void {
+export function checkRoleTrust(
+  attachment: IConstruct, pool: IIdentityPool, uses: readonly RoleUse[], classicFlow: boolean, sessionTags: boolean,
+): void {
   const seen = new Set<string>();
   for (const use of uses) {
     const key = `${use.identityType}:${use.role.node.path}`;
@@ -43,10 +46,14 @@ export function checkRoleTrust(attachment: IConstruct, pool: IIdentityPool, uses
     }
     const services = expectedServices(pool, use.role);
     const problems = assessTrust(statements, services, Stack.of(use.role).resolve(pool.identityPoolId), use.identityType, classicFlow);
+    if (sessionTags && !statements.some(statement => allowsAction(statement, services, TAG_SESSION))) {
+      problems.push(`does not allow ${TAG_SESSION} to ${services.expected[0]}, but this pool passes principal tags (IdentityPoolPrincipalTags), `
+        + `so ${ACCESS_DENIED}`);
+    }
     if (problems.length > 0) {
       warn(attachment, WarningId.ROLE_TRUST,
         `The role ${use.role.node.path} (${use.description}) ${problems.join('; and it ')}; trust the pool with `
-        + `new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()})`);
+        + `new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()})${sessionTags ? '.withSessionTags()' : ''}`);
     }
   }
 }
@@ -195,6 +202,11 @@ function statementProblems(statement: Json, services: Services, poolId: Json, id
 
 /** An Allow statement from one of the expected principals, for `sts:AssumeRoleWithWebIdentity`. */
 function allowsWebIdentity(statement: Json, services: Pick<Services, 'expected'>): boolean {
+  return allowsAction(statement, services, WEB_IDENTITY);
+}
+
+/** An Allow statement from one of the expected principals, for the action (wildcards count). */
+function allowsAction(statement: Json, services: Pick<Services, 'expected'>, wantedAction: string): boolean {
   if (statement?.Effect !== 'Allow') {
     return false;
   }
@@ -202,7 +214,7 @@ function allowsWebIdentity(statement: Json, services: Pick<Services, 'expected'>
   if (!federated.some(principal => typeof principal === 'string' && services.expected.includes(principal))) {
     return false;
   }
-  return asList(statement.Action).some(action => typeof action === 'string' && glob(action, true).test(WEB_IDENTITY));
+  return asList(statement.Action).some(action => typeof action === 'string' && glob(action, true).test(wantedAction));
 }
 
 function audIs(statement: Json, services: Pick<Services, 'expected'>, poolId: Json): 'missing' | 'match' | 'other' {
