@@ -27,8 +27,13 @@ const IMPLEMENTATIONS: readonly Implementation[] = [ours, awsCdkLib, l1(FLOOR), 
 const OPTIONS = {
   /** Pool counts to measure, comma-separated. */
   n: '100,400',
-  /** Measured rounds per pool count; each round runs every implementation once, in rotated order. */
-  rounds: '8',
+  /**
+   * Measured rounds, one number for every pool count or one per pool count (larger apps vary
+   * less from run to run and cost more); each round runs every implementation once. Orders follow a
+   * balanced Latin square, so a multiple of the number of implementations (4: even; odd: twice
+   * that) gives each one every position, and every predecessor, equally often.
+   */
+  rounds: '12,8',
   /** Unmeasured rounds first, at the smallest pool count, so the JIT has warmed up for all. */
   warmup: '2',
   /** Implementations to run, comma-separated; without the floor (e.g. to profile one), no ratios. */
@@ -59,8 +64,11 @@ interface TemplateStats {
 }
 
 interface PairedRatios {
+  /** Of the total wall-clock time: the headline figure. */
   readonly wall: number[];
   readonly cpu: number[];
+  readonly construct: number[];
+  readonly synth: number[];
 }
 
 interface Row {
@@ -88,23 +96,24 @@ function main(): void {
   const names = new Set(options.impls.split(',').map(name => name.trim()));
   const impls = IMPLEMENTATIONS.filter(impl => names.has(impl.name));
   const sizes = options.n.split(',').map(Number);
-  const rounds = Number(options.rounds);
+  const rounds = options.rounds.split(',').map(Number);
 
   checkEquivalence(impls);
   describeSetup(options, impls);
 
   for (let round = 0; round < Number(options.warmup); round++) {
-    for (const impl of rotate(impls, round)) {
+    for (const impl of roundOrder(impls, round)) {
       runOnce(impl, Math.min(...sizes), gc);
     }
   }
 
   const rows: Row[] = [];
-  for (const n of sizes) {
+  for (const [sizeIndex, n] of sizes.entries()) {
+    const nRounds = rounds[Math.min(sizeIndex, rounds.length - 1)];
     const byImpl = new Map(impls.map(impl => [impl.name, newRow(impl.name, n)]));
-    for (let round = 0; round < rounds; round++) {
+    for (let round = 0; round < nRounds; round++) {
       const thisRound = new Map<string, Sample>();
-      for (const impl of rotate(impls, round)) {
+      for (const impl of roundOrder(impls, round)) {
         const { sample, templates } = runOnce(impl, n, gc);
         const row = byImpl.get(impl.name)!;
         row.samples.push(sample);
@@ -115,7 +124,7 @@ function main(): void {
         pair(row.toFloor, thisRound.get(row.impl)!, thisRound.get(FLOOR));
         pair(row.toAwsCdkLib, thisRound.get(row.impl)!, thisRound.get(awsCdkLib.name));
       }
-      process.stderr.write(`N=${n} round ${round + 1}/${rounds}: `
+      process.stderr.write(`N=${n} round ${round + 1}/${nRounds}: `
         + `${[...thisRound].map(([name, sample]) => `${name} ${sample.totalMs.toFixed(0)} (cpu ${sample.cpuMs.toFixed(0)})`).join(', ')} ms\n`);
     }
     rows.push(...byImpl.values());
@@ -160,20 +169,43 @@ function requireGc(): () => void {
 }
 
 function newRow(impl: string, n: number): Row {
-  return { impl, n, samples: [], toFloor: { wall: [], cpu: [] }, toAwsCdkLib: { wall: [], cpu: [] } };
+  return { impl, n, samples: [], toFloor: newRatios(), toAwsCdkLib: newRatios() };
+}
+
+function newRatios(): PairedRatios {
+  return { wall: [], cpu: [], construct: [], synth: [] };
 }
 
 function pair(ratios: PairedRatios, sample: Sample, reference: Sample | undefined): void {
   if (reference) {
     ratios.wall.push(sample.totalMs / reference.totalMs);
     ratios.cpu.push(sample.cpuMs / reference.cpuMs);
+    ratios.construct.push(sample.constructMs / reference.constructMs);
+    ratios.synth.push(sample.synthMs / reference.synthMs);
   }
 }
 
-/** The implementations in round-robin order, starting at a different one each round. */
-function rotate<T>(items: readonly T[], round: number): T[] {
-  const start = round % items.length;
-  return [...items.slice(start), ...items.slice(0, start)];
+/**
+ * The order of the implementations in a round: row `round` of a Williams design (a balanced
+ * Latin square), so position effects and carry-over from the previous run (heap state, caches,
+ * a neighbour's build starting) hit every implementation alike over a full cycle of rounds.
+ */
+function roundOrder<T>(items: readonly T[], round: number): T[] {
+  const k = items.length;
+  // First row 0, 1, k-1, 2, k-2, ...; row r adds r to each entry; for odd k, rows k..2k-1 are
+  // the first k rows reversed.
+  const first = Array.from({ length: k }, (_, position) =>
+    position === 0 ? 0 : position % 2 === 1 ? (position + 1) / 2 : k - position / 2);
+  const row = first.map(index => (index + round) % k);
+  const reversed = k % 2 === 1 && Math.floor(round / k) % 2 === 1;
+  const order = row.map(index => items[index]);
+  return reversed ? order.reverse() : order;
+}
+
+/** Where synthesized apps go: memory-backed when the machine has it, so disk I/O adds no noise. */
+function scratchDir(kind: string): string {
+  const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();
+  return fs.mkdtempSync(path.join(base, `identity-pool-bench-${kind}`));
 }
 
 /**
@@ -182,7 +214,7 @@ function rotate<T>(items: readonly T[], round: number): T[] {
  * implementation the same clean heap; the template statistics are read after the clock stops.
  */
 function runOnce(impl: Implementation, n: number, gc: () => void): { sample: Sample; templates: TemplateStats } {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'identity-pool-bench-'));
+  const outdir = scratchDir('run-');
   try {
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
@@ -239,7 +271,7 @@ function checkEquivalence(impls: readonly Implementation[]): void {
 
 /** The templates of a two-pool app, keys sorted, so property order does not count. */
 function canonicalTemplates(impl: Implementation): unknown {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'identity-pool-bench-check-'));
+  const outdir = scratchDir('check-');
   try {
     const assembly = buildApp(impl, 2, outdir).synth();
     return sortKeys(assembly.stacks.map(stack => stack.template));
@@ -291,7 +323,7 @@ function child(implName: string, n: number): void {
   }
   requireGc()();
   const baseMb = process.memoryUsage().rss / 2 ** 20;
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'identity-pool-bench-rss-'));
+  const outdir = scratchDir('rss-');
   try {
     buildApp(impl, n, outdir).synth();
   } finally {
@@ -317,27 +349,29 @@ function printReport(rows: readonly Row[], impls: readonly Implementation[]): vo
   for (const n of [...new Set(rows.map(row => row.n))]) {
     const nRows = impls.map(impl => rows.find(row => row.n === n && row.impl === impl.name)!);
     lines.push('', `### N = ${n} identity pools (${nRows[0].templates!.stacks} stacks), ${nRows[0].samples.length} rounds`, '');
-    lines.push('| implementation | median ms | ms/pool | ratio to floor | spread: IQR; min–max | ratio to aws-cdk-lib | template bytes | bytes/pool | resources | retained heap MB | peak RSS MB (+growth) |');
-    lines.push('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|');
+    lines.push('| implementation | median ms | ms/pool | ratio to floor | spread: IQR; min–max | ratio to aws-cdk-lib | CPU ratio to floor | CPU ratio to aws-cdk-lib | template bytes | bytes/pool | resources | retained heap MB | peak RSS MB (+growth) |');
+    lines.push('|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of nRows) {
       const total = median(row.samples.map(sample => sample.totalMs));
       lines.push(`| ${row.impl} | ${total.toFixed(0)} | ${(total / n).toFixed(2)} | ${ratioCells(row.toFloor.wall)} | `
-        + `${formatRatio(row.toAwsCdkLib.wall)} | ${row.templates!.bytes} | ${(row.templates!.bytes / n).toFixed(0)} | `
+        + `${formatRatio(row.toAwsCdkLib.wall)} | ${formatRatio(row.toFloor.cpu)} | ${formatRatio(row.toAwsCdkLib.cpu)} | ${row.templates!.bytes} | ${(row.templates!.bytes / n).toFixed(0)} | `
         + `${row.templates!.resources} | ${(median(row.samples.map(sample => sample.retainedBytes)) / 2 ** 20).toFixed(1)} | `
         + `${row.peakRss ? `${row.peakRss.peakMb.toFixed(0)} (+${(row.peakRss.peakMb - row.peakRss.baseMb).toFixed(0)})` : '–'} |`);
     }
-    lines.push('', '| implementation | construct ms | synth ms | CPU ms | CPU ratio to floor | spread: IQR; min–max | CPU ratio to aws-cdk-lib |');
-    lines.push('|---|---:|---:|---:|---:|---|---:|');
+    lines.push('', '| implementation | construct ms | ratio to floor | synth ms | ratio to floor | CPU ms | CPU ratio to floor | spread: IQR; min–max |');
+    lines.push('|---|---:|---:|---:|---:|---:|---:|---|');
     for (const row of nRows) {
-      lines.push(`| ${row.impl} | ${median(row.samples.map(sample => sample.constructMs)).toFixed(0)} | `
-        + `${median(row.samples.map(sample => sample.synthMs)).toFixed(0)} | ${median(row.samples.map(sample => sample.cpuMs)).toFixed(0)} | `
-        + `${ratioCells(row.toFloor.cpu)} | ${formatRatio(row.toAwsCdkLib.cpu)} |`);
+      lines.push(`| ${row.impl} | ${median(row.samples.map(sample => sample.constructMs)).toFixed(0)} | ${formatRatio(row.toFloor.construct)} | `
+        + `${median(row.samples.map(sample => sample.synthMs)).toFixed(0)} | ${formatRatio(row.toFloor.synth)} | `
+        + `${median(row.samples.map(sample => sample.cpuMs)).toFixed(0)} | ${ratioCells(row.toFloor.cpu)} |`);
     }
   }
   lines.push('',
     'Times are medians over rounds of building and synthesizing a fresh app. Ratios are paired: each round\'s time divided by',
     `the floor's (${FLOOR}) or aws-cdk-lib's in the same round, then the median (and spread) over rounds. ${CONTROL} runs the`,
     'floor\'s code again under another name: its ratio is the noise level. Template bytes: compact JSON of every stack template.',
+    'CPU: user + system time of the whole process (all threads, so GC helpers too) over the run; it is less hurt',
+    'than wall time when other processes compete for the cores.',
     'Retained heap: V8 heap in use after a full gc with the app and its assembly alive, less the heap before the run.',
     'Peak RSS: maximum resident set of a fresh process that loads the same modules, then builds and synthesizes once',
     '(in brackets: its growth over the resident set before the run).');
