@@ -69,4 +69,16 @@ project.addTask('bench', {
   receiveArgs: true,
 });
 
+// Where the time goes: CPU-profile one implementation (ours unless --impls= says otherwise) and
+// summarize the profile by area and function, our own functions listed apart.
+const benchProfile = project.addTask('bench:profile', {
+  description: 'CPU-profile the synthesis benchmark (default: ours, N=400) and summarize the profile',
+  env: { TS_NODE_PROJECT: 'tsconfig.dev.json' },
+});
+benchProfile.exec('rm -rf .bench-profile');
+benchProfile.exec('node --cpu-prof --cpu-prof-dir=.bench-profile --expose-gc -r ts-node/register/transpile-only '
+  + 'test/bench/bench.ts --impls=ours --n=400 --rounds=3 --warmup=1 --rss=0', { receiveArgs: true });
+benchProfile.exec('node -r ts-node/register/transpile-only test/bench/profile-summary.ts .bench-profile');
+project.gitignore.addPatterns('/.bench-profile/');
+
 project.synth();

@@ -366,6 +366,20 @@ function printReport(rows: readonly Row[], impls: readonly Implementation[]): vo
         + `${median(row.samples.map(sample => sample.cpuMs)).toFixed(0)} | ${ratioCells(row.toFloor.cpu)} |`);
     }
   }
+  const sizes = [...new Set(rows.map(row => row.n))];
+  if (sizes.length > 1) {
+    const first = sizes[0];
+    const last = sizes[sizes.length - 1];
+    lines.push('', '### Cost per pool as N grows (median ms / N)', '');
+    lines.push(`| implementation | ${sizes.map(n => `ms/pool N=${n} | CPU ms/pool N=${n}`).join(' | ')} | CPU ms/pool N=${last} ÷ N=${first} |`);
+    lines.push(`|---|${sizes.map(() => '---:|---:').join('|')}|---:|`);
+    for (const impl of impls) {
+      const perPool = (n: number, pick: (sample: Sample) => number): number =>
+        median(rows.find(row => row.n === n && row.impl === impl.name)!.samples.map(pick)) / n;
+      lines.push(`| ${impl.name} | ${sizes.map(n => `${perPool(n, sample => sample.totalMs).toFixed(2)} | ${perPool(n, sample => sample.cpuMs).toFixed(2)}`).join(' | ')} | `
+        + `${(perPool(last, sample => sample.cpuMs) / perPool(first, sample => sample.cpuMs)).toFixed(3)} |`);
+    }
+  }
   lines.push('',
     'Times are medians over rounds of building and synthesizing a fresh app. Ratios are paired: each round\'s time divided by',
     `the floor's (${FLOOR}) or aws-cdk-lib's in the same round, then the median (and spread) over rounds. ${CONTROL} runs the`,

@@ -3,9 +3,11 @@
  * area and by function, and how much time was spent inside this library's own code (`src/`,
  * inclusive of what it calls).
  *
- * Usage: ts-node test/bench/profile-summary.ts <file.cpuprofile> [top=25]
+ * Usage: ts-node test/bench/profile-summary.ts <file.cpuprofile | directory> [top=25]
+ * (a directory: its newest .cpuprofile).
  */
 import * as fs from 'fs';
+import * as path from 'path';
 
 interface CallFrame {
   readonly functionName: string;
@@ -54,10 +56,11 @@ function shortUrl(url: string): string {
 }
 
 function main(): void {
-  const [file, topArg] = process.argv.slice(2);
-  if (!file) {
-    throw new Error('usage: profile-summary.ts <file.cpuprofile> [top]');
+  const [fileOrDir, topArg] = process.argv.slice(2);
+  if (!fileOrDir) {
+    throw new Error('usage: profile-summary.ts <file.cpuprofile | directory> [top]');
   }
+  const file = fs.statSync(fileOrDir).isDirectory() ? newestProfile(fileOrDir) : fileOrDir;
   const top = Number(topArg ?? 25);
   const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map(node => [node.id, node]));
@@ -78,6 +81,7 @@ function main(): void {
 
   const byArea = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const requireByCaller = new Map<string, number>();
   let insideOurs = 0;
   for (const [id, ms] of selfByNode) {
     const frame = byId.get(id)!.callFrame;
@@ -86,6 +90,9 @@ function main(): void {
     add(byFunction, name, ms);
     if (hasOursOnStack(id, byId, parent)) {
       insideOurs += ms;
+    }
+    if (frame.functionName === 'Module._load') {
+      add(requireByCaller, requireCaller(id, byId, parent), ms);
     }
   }
 
@@ -98,11 +105,42 @@ function main(): void {
   for (const [name, ms] of sorted(byFunction).slice(0, top)) {
     lines.push(`| ${name} | ${ms.toFixed(1)} | ${(100 * ms / total).toFixed(1)} |`);
   }
+  lines.push('', '| require() (Module._load self time) by the calling function | ms |', '|---|---:|');
+  for (const [name, ms] of sorted(requireByCaller).slice(0, 8)) {
+    lines.push(`| ${name} | ${ms.toFixed(1)} |`);
+  }
   lines.push('', '| our functions (self time) | ms |', '|---|---:|');
   for (const [name, ms] of sorted(byFunction).filter(([functionName]) => / src\//.test(functionName)).slice(0, top)) {
     lines.push(`| ${name} | ${ms.toFixed(1)} |`);
   }
   process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function newestProfile(dir: string): string {
+  const profiles = fs.readdirSync(dir).filter(name => name.endsWith('.cpuprofile'))
+    .map(name => path.join(dir, name))
+    .sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  if (profiles.length === 0) {
+    throw new Error(`no .cpuprofile in ${dir}`);
+  }
+  return profiles[0];
+}
+
+/**
+ * The function that called require(), skipping node's loader and the export getters of
+ * aws-cdk-lib's index files (which call require() on every access to an exported name).
+ */
+function requireCaller(id: number, byId: Map<number, ProfileNode>, parent: Map<number, number>): string {
+  const passThrough = (url: string): boolean => url === '' || url.startsWith('node:') || /\/index\.js$/.test(url);
+  let current = parent.get(id);
+  while (current !== undefined && passThrough(byId.get(current)!.callFrame.url)) {
+    current = parent.get(current);
+  }
+  if (current === undefined) {
+    return '(top level)';
+  }
+  const frame = byId.get(current)!.callFrame;
+  return `${frame.functionName || '(anonymous)'} ${shortUrl(frame.url)}`;
 }
 
 function hasOursOnStack(id: number, byId: Map<number, ProfileNode>, parent: Map<number, number>): boolean {
