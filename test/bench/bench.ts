@@ -114,8 +114,8 @@ function main(): void {
     for (let round = 0; round < nRounds; round++) {
       const thisRound = new Map<string, Sample>();
       for (const impl of roundOrder(impls, round)) {
-        const { sample, templates } = runOnce(impl, n, gc);
         const row = byImpl.get(impl.name)!;
+        const { sample, templates } = runOnce(impl, n, gc, row.templates === undefined);
         row.samples.push(sample);
         row.templates ??= templates;
         thisRound.set(impl.name, sample);
@@ -211,9 +211,10 @@ function scratchDir(kind: string): string {
 /**
  * One run: a fresh app with `n` pools, built and synthesized (to a temporary directory, as
  * `cdk synth` writes cdk.out), timed in two parts. A full gc before the run gives every
- * implementation the same clean heap; the template statistics are read after the clock stops.
+ * implementation the same clean heap; the template statistics (the same every time for an
+ * implementation and N, so read once) are read after the clock stops.
  */
-function runOnce(impl: Implementation, n: number, gc: () => void): { sample: Sample; templates: TemplateStats } {
+function runOnce(impl: Implementation, n: number, gc: () => void, withTemplates = false): { sample: Sample; templates?: TemplateStats } {
   const outdir = scratchDir('run-');
   try {
     gc();
@@ -227,7 +228,9 @@ function runOnce(impl: Implementation, n: number, gc: () => void): { sample: Sam
     const cpu = process.cpuUsage(cpuBefore);
     gc();
     const retainedBytes = process.memoryUsage().heapUsed - heapBefore;
-    const templates = templateStats(app, assembly);
+    // Both are used after the gc, so they were still alive when the retained heap was measured.
+    keepAlive(app, assembly);
+    const templates = withTemplates ? templateStats(assembly) : undefined;
     return {
       sample: { constructMs: built - start, synthMs: end - built, totalMs: end - start, cpuMs: (cpu.user + cpu.system) / 1000, retainedBytes },
       templates,
@@ -238,15 +241,20 @@ function runOnce(impl: Implementation, n: number, gc: () => void): { sample: Sam
 }
 
 /** Bytes are those of each template as compact JSON, so formatting does not count. */
-function templateStats(app: App, assembly: CloudAssembly): TemplateStats {
+function templateStats(assembly: CloudAssembly): TemplateStats {
   let bytes = 0;
   let resources = 0;
   for (const stack of assembly.stacks) {
     bytes += Buffer.byteLength(JSON.stringify(stack.template));
     resources += Object.keys(stack.template.Resources ?? {}).length;
   }
-  // `app` is used after the gc above, so it is still alive when the retained heap is measured.
-  return { bytes, resources, stacks: app.node.children.length };
+  return { bytes, resources, stacks: assembly.stacks.length };
+}
+
+function keepAlive(app: App, assembly: CloudAssembly): void {
+  if (app.node.children.length === 0 || assembly.directory === '') {
+    throw new Error('empty app');
+  }
 }
 
 /**
