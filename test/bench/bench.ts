@@ -40,7 +40,7 @@ const OPTIONS = {
   impls: IMPLEMENTATIONS.map(impl => impl.name).join(','),
   /** Also measure peak RSS in a fresh child process per implementation and pool count (1 or 0). */
   rss: '1',
-  /** Write every sample and the summary as JSON to this file. */
+  /** Write the options and, per implementation and N, every sample and paired ratio as JSON to this file. */
   json: '',
 };
 type Options = Record<keyof typeof OPTIONS, string>;
@@ -94,6 +94,10 @@ function main(): void {
   }
   const gc = requireGc();
   const names = new Set(options.impls.split(',').map(name => name.trim()));
+  const unknown = [...names].filter(name => !IMPLEMENTATIONS.some(impl => impl.name === name));
+  if (unknown.length > 0) {
+    throw new Error(`unknown implementation(s) ${unknown.join(', ')}; known: ${IMPLEMENTATIONS.map(impl => impl.name).join(', ')}`);
+  }
   const impls = IMPLEMENTATIONS.filter(impl => names.has(impl.name));
   const sizes = options.n.split(',').map(Number);
   const rounds = options.rounds.split(',').map(Number);
