@@ -146,4 +146,28 @@ const installCfnLint = project.addTask('install:cfn-lint', {
 });
 project.testTask.prependSpawn(installCfnLint);
 
+// Synthesis benchmark (issue 7): ours against aws-cdk-lib's identity pool module and raw L1
+// resources, interleaved in one process. It reports and never fails on timings, so it is not
+// part of `test` or `build`. ts-node (transpile-only) runs src/ as it stands, with no compile
+// step; the transpile happens once at load, before the warm-up rounds, and the emitted JS
+// (tsconfig.dev.json extends tsconfig.json: same target) measured the same as tsc's lib/ output.
+project.addTask('bench', {
+  description: 'Benchmark synthesis: ours vs aws-cdk-lib\'s identity pool module vs raw L1 (options: --n=100,400 --rounds=12,8 --impls=... --rss=0)',
+  env: { TS_NODE_PROJECT: 'tsconfig.dev.json' },
+  exec: 'node --expose-gc -r ts-node/register/transpile-only test/bench/bench.ts',
+  receiveArgs: true,
+});
+
+// Where the time goes: CPU-profile one implementation (ours unless --impls= says otherwise) and
+// summarize the profile by area and function, our own functions listed apart.
+const benchProfile = project.addTask('bench:profile', {
+  description: 'CPU-profile the synthesis benchmark (default: ours, N=400) and summarize the profile',
+  env: { TS_NODE_PROJECT: 'tsconfig.dev.json' },
+});
+benchProfile.exec('rm -rf .bench-profile');
+benchProfile.exec('node --cpu-prof --cpu-prof-dir=.bench-profile --expose-gc -r ts-node/register/transpile-only '
+  + 'test/bench/bench.ts --impls=ours --n=400 --rounds=3 --warmup=1 --rss=0', { receiveArgs: true });
+benchProfile.exec('node -r ts-node/register/transpile-only test/bench/profile-summary.ts .bench-profile');
+project.gitignore.addPatterns('/.bench-profile/');
+
 project.synth();

@@ -1,0 +1,124 @@
+/**
+ * The benchmark workload, shared by every implementation: the app, its stacks, and the
+ * resources around each identity pool that all implementations create the same way (user pool,
+ * app client, mapped roles). Only `Implementation.addIdentityPool` differs between them.
+ */
+import { App, Lazy, Stack } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+
+/** Identity pools per stack; more pools means more stacks. */
+export const POOLS_PER_STACK = 50;
+
+/** Rules in each pool's rule-based mapping, and mapped roles per stack (one per rule). */
+export const RULES_PER_MAPPING = 25;
+
+/** The key of the user pool mapping, given explicitly to all three implementations. */
+export const USER_POOL_MAPPING_KEY = 'userpool';
+
+/** The Cognito identity service principal of a commercial-partition, region-agnostic stack. */
+export const COGNITO_IDENTITY = 'cognito-identity.amazonaws.com';
+
+/** A rule's comparison, as the template spells it. */
+export type MatchType = 'Equals' | 'Contains' | 'StartsWith' | 'NotEqual';
+
+/** One rule of the rule-based mapping; `matchType` undefined means the default (Equals). */
+export interface RuleSpec {
+  readonly claim: string;
+  readonly claimValue: string;
+  readonly matchType?: MatchType;
+  readonly mappedRole: iam.IRole;
+}
+
+/** Everything an implementation needs to define one identity pool. */
+export interface PoolSpec {
+  /** The identity pool's construct id, directly under the stack. */
+  readonly id: string;
+  readonly userPool: cognito.IUserPool;
+  readonly userPoolClient: cognito.IUserPoolClient;
+  readonly amazonAppId: string;
+  readonly facebookAppId: string;
+  readonly googleClientId: string;
+  readonly appleServicesId: string;
+  /** The rules of the user pool mapping, in order. */
+  readonly rules: readonly RuleSpec[];
+}
+
+/** One way of defining an identity pool: ours, aws-cdk-lib's, or raw L1 resources. */
+export interface Implementation {
+  readonly name: string;
+  /**
+   * Defines one identity pool (with its default roles, providers and role mappings) in the
+   * stack, and returns the pool's id (its Ref), which the mapped roles' trust lists.
+   */
+  addIdentityPool(stack: Stack, spec: PoolSpec): string;
+}
+
+/**
+ * Synthesis options a user gets from `cdk synth`: path metadata on, stack traces off (the CLI
+ * collects them only with `--debug`). Version reporting is off: its `AWS::CDK::Metadata`
+ * resource lists construct types from jsii type information, which our TypeScript sources lack
+ * when run uncompiled, so it would make the templates differ for a reason unrelated to the pools.
+ */
+export function newApp(outdir: string): App {
+  return new App({
+    outdir,
+    analyticsReporting: false,
+    context: { 'aws:cdk:enable-path-metadata': true },
+  });
+}
+
+/**
+ * Builds the whole workload: `pools` identity pools, at most `POOLS_PER_STACK` per stack.
+ * Each stack holds `RULES_PER_MAPPING` mapped roles that every pool of the stack maps to;
+ * their trust names all the stack's pools (`aud`) and authenticated identities only (`amr`).
+ */
+export function buildApp(impl: Implementation, pools: number, outdir: string): App {
+  const app = newApp(outdir);
+  for (let first = 0, stackIndex = 0; first < pools; first += POOLS_PER_STACK, stackIndex++) {
+    const stack = new Stack(app, `Bench${stackIndex}`);
+    const poolIds: string[] = [];
+    const roles = mappedRoles(stack, poolIds);
+    const last = Math.min(pools, first + POOLS_PER_STACK);
+    for (let index = first; index < last; index++) {
+      poolIds.push(impl.addIdentityPool(stack, poolSpec(stack, index, roles)));
+    }
+  }
+  return app;
+}
+
+/** The stack's mapped roles, trusting the pools whose ids end up in `poolIds`. */
+function mappedRoles(stack: Stack, poolIds: string[]): iam.IRole[] {
+  const trust = new iam.FederatedPrincipal(COGNITO_IDENTITY, {
+    'StringEquals': { [`${COGNITO_IDENTITY}:aud`]: Lazy.list({ produce: () => poolIds }) },
+    'ForAnyValue:StringLike': { [`${COGNITO_IDENTITY}:amr`]: 'authenticated' },
+  }, 'sts:AssumeRoleWithWebIdentity');
+  const roles: iam.IRole[] = [];
+  for (let index = 0; index < RULES_PER_MAPPING; index++) {
+    roles.push(new iam.Role(stack, `MappedRole${index}`, { assumedBy: trust }));
+  }
+  return roles;
+}
+
+const MATCH_TYPES: readonly (MatchType | undefined)[] = [undefined, 'Contains', 'StartsWith', 'NotEqual', 'Equals'];
+
+/** The user pool, its app client and the provider settings of pool `index`. */
+function poolSpec(stack: Stack, index: number, roles: readonly iam.IRole[]): PoolSpec {
+  const userPool = new cognito.UserPool(stack, `UserPool${index}`);
+  const userPoolClient = userPool.addClient('Client', { generateSecret: false, disableOAuth: true });
+  return {
+    id: `IdentityPool${index}`,
+    userPool,
+    userPoolClient,
+    amazonAppId: `amzn1.application.bench${index}`,
+    facebookAppId: `10000000000${index}`,
+    googleClientId: `bench${index}.apps.googleusercontent.com`,
+    appleServicesId: `com.example.bench${index}`,
+    rules: roles.map((mappedRole, rule) => ({
+      claim: rule % 2 === 0 ? 'custom:department' : 'cognito:groups',
+      claimValue: `value-${rule}`,
+      matchType: MATCH_TYPES[rule % MATCH_TYPES.length],
+      mappedRole,
+    })),
+  };
+}
