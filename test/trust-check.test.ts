@@ -1,4 +1,4 @@
-import { App, Annotations as CoreAnnotations, Stack } from 'aws-cdk-lib';
+import { App, Annotations as CoreAnnotations, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
@@ -187,6 +187,28 @@ describe('trust of the roles a pool hands out', () => {
     });
     pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.custom('login.example.com'), rules: [{ claim: 'a', claimValue: 'b', mappedRole: role }] });
     expect(roleTrustWarnings(stack)).toEqual([]);
+  });
+
+  test('a role shared by pools, whose aud is a list produced later, is judged per pool', () => {
+    // GIVEN one role trusting every pool of the stack through a Lazy list built before the pools
+    const stack = newStack();
+    const poolIds: string[] = [];
+    const shared = federatedRole(stack, 'Shared', {
+      'StringEquals': { [`${COGNITO}:aud`]: Lazy.list({ produce: () => poolIds }) },
+      'ForAnyValue:StringLike': { [`${COGNITO}:amr`]: 'authenticated' },
+    });
+    const mapping = { providerUrl: IdentityPoolProviderUrl.GOOGLE, rules: [{ claim: 'hd', claimValue: 'example.com', mappedRole: shared }] };
+    const listed = ['A', 'B'].map(id => new IdentityPool(stack, id, { authenticationProviders: { google: { clientId: 'g' } }, roleMappings: [mapping] }));
+    poolIds.push(...listed.map(pool => pool.identityPoolId));
+
+    // WHEN a third pool, not in the list, maps to it too
+    new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'g' } }, roleMappings: [mapping] });
+
+    // THEN only the unlisted pool is warned about
+    expect(roleTrustWarnings(stack)).toEqual([
+      `${ATTACHMENT}: The role Stack/Shared (mapped role of roleMappings[0].rules[0]) has a ${COGNITO}:aud condition that does not name this `
+      + `identity pool, so this pool's identities cannot assume it: ${DENIED}; ${FIX_AUTH}${ACK}`,
+    ]);
   });
 
   test('roles from pool.addMappedRole trust the pool', () => {

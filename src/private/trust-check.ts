@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IRole, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../identity-pool';
@@ -34,28 +34,65 @@ export function checkRoleTrust(
   attachment: IConstruct, pool: IIdentityPool, uses: readonly RoleUse[], classicFlow: boolean, sessionTags: boolean,
 ): void {
   const seen = new Set<string>();
+  const poolIds = new Map<Stack, Json>();
+  const poolIdIn = (stack: Stack): Json => {
+    if (!poolIds.has(stack)) {
+      poolIds.set(stack, stack.resolve(pool.identityPoolId));
+    }
+    return poolIds.get(stack);
+  };
   for (const use of uses) {
     const key = `${use.identityType}:${use.role.node.path}`;
     if (seen.has(key)) {
       continue;
     }
     seen.add(key);
-    const statements = trustStatements(use.role);
-    if (statements === undefined) {
+    const services = expectedServices(pool, use.role);
+    // Fast path: a role built with IdentityPoolPrincipal carries this pool's id as the very token
+    // string the pool has, so its unresolved statements already show it trusts the pool. Only a
+    // role that fails there is judged, and reported, on its resolved statements.
+    const unresolved = trustStatements(use.role, false);
+    if (unresolved === undefined || trustsPool(unresolved, services, pool.identityPoolId, use.identityType, sessionTags)) {
       continue;
     }
-    const services = expectedServices(pool, use.role);
-    const problems = assessTrust(statements, services, Stack.of(use.role).resolve(pool.identityPoolId), use.identityType, classicFlow);
-    if (sessionTags && !statements.some(statement => allowsAction(statement, services, TAG_SESSION))) {
-      problems.push(`does not allow ${TAG_SESSION} to ${services.expected[0]}, but this pool passes principal tags (IdentityPoolPrincipalTags), `
-        + `so ${ACCESS_DENIED}`);
+    const resolved = trustStatements(use.role, true);
+    const poolId = poolIdIn(Stack.of(use.role));
+    if (resolved === undefined || trustsPool(resolved, services, poolId, use.identityType, sessionTags)) {
+      continue;
     }
+    const problems = trustProblems(resolved, services, poolId, use.identityType, classicFlow, sessionTags);
     if (problems.length > 0) {
       warn(attachment, WarningId.ROLE_TRUST,
         `The role ${use.role.node.path} (${use.description}) ${problems.join('; and it ')}; trust the pool with `
         + `new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()})${sessionTags ? '.withSessionTags()' : ''}`);
     }
   }
+}
+
+/**
+ * Whether the statements trust the pool as they must: what `trustProblems` finds nothing wrong
+ * with, decided without writing its sentences (it runs for every pool and role it hands out).
+ */
+function trustsPool(statements: readonly Json[], services: Services, poolId: Json, identityType: string, sessionTags: boolean): boolean {
+  const trusted = statements.some(statement => {
+    if (!allowsWebIdentity(statement, services) || audIs(statement, services, poolId) !== 'match') {
+      return false;
+    }
+    const amr = conditionValues(statement, services, 'amr');
+    return amr !== undefined && amr.admits('unauthenticated') === (identityType === 'unauthenticated');
+  });
+  return trusted && (!sessionTags || statements.some(statement => allowsAction(statement, services, TAG_SESSION)));
+}
+
+function trustProblems(
+  statements: readonly Json[], services: Services, poolId: Json, identityType: string, classicFlow: boolean, sessionTags: boolean,
+): string[] {
+  const problems = assessTrust(statements, services, poolId, identityType, classicFlow);
+  if (sessionTags && !statements.some(statement => allowsAction(statement, services, TAG_SESSION))) {
+    problems.push(`does not allow ${TAG_SESSION} to ${services.expected[0]}, but this pool passes principal tags (IdentityPoolPrincipalTags), `
+      + `so ${ACCESS_DENIED}`);
+  }
+  return problems;
 }
 
 /** Classic-flow pools of one construct tree, checked by one walk over its roles. */
@@ -116,17 +153,84 @@ function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlow
 
 type Json = any;
 
-/** The resolved statements of a role defined in the app; undefined when they cannot be read. */
-function trustStatements(role: IRole): Json[] | undefined {
+/**
+ * Trust statements, per role, unresolved and resolved, with the statement count they were read
+ * at. A role handed out by many pools (a mapped role shared by every pool of a stack) is read
+ * once, not once per pool. Statements are frozen once their document resolves, so only a
+ * statement added later can change the result, and that changes the count.
+ */
+const trustCache = new WeakMap<Role, { readonly statementCount: number; unresolved?: Json[]; resolved?: Json[] | null }>();
+
+/**
+ * The statements of a role defined in the app, resolved (intrinsics) or not (token strings);
+ * undefined when they cannot be read.
+ */
+function trustStatements(role: IRole, resolve = true): Json[] | undefined {
   if (!Role.isRole(role) || role.assumeRolePolicy === undefined) {
     return undefined;
   }
+  const document = role.assumeRolePolicy;
+  let cached = trustCache.get(role);
+  if (cached === undefined || cached.statementCount !== document.statementCount) {
+    cached = { statementCount: document.statementCount };
+    trustCache.set(role, cached);
+  }
+  cached.unresolved ??= asList(document.toJSON()?.Statement).map(statement => expandListTokens(statement, role));
+  if (!resolve) {
+    return cached.unresolved;
+  }
+  if (cached.resolved === undefined) {
+    // The statements' tokens, not the document: resolving a PolicyDocument also merges and
+    // post-processes it for the template, which the template's own synthesis does anyway.
+    try {
+      cached.resolved = asList(Stack.of(role).resolve(cached.unresolved));
+    } catch {
+      cached.resolved = null;
+    }
+  }
+  return cached.resolved ?? undefined;
+}
+
+/**
+ * A statement whose condition values that are list tokens (such as a `Lazy.list` of pool ids
+ * built before the pools) are replaced by what they produce, one level down: the pool ids stay
+ * the token strings the pools have, so the fast path can compare them without resolving the
+ * whole policy. Whatever cannot be expanded so stays as it is, for the resolved path to judge.
+ */
+function expandListTokens(statement: Json, scope: IConstruct): Json {
+  if (typeof statement?.Condition !== 'object' || statement.Condition === null) {
+    return statement;
+  }
+  const condition: Record<string, Json> = {};
+  for (const [operator, block] of Object.entries<Json>(statement.Condition)) {
+    if (typeof block !== 'object' || block === null) {
+      condition[operator] = block;
+      continue;
+    }
+    condition[operator] = Object.fromEntries(Object.entries<Json>(block).map(([key, value]) => [key, expandListToken(value, scope)]));
+  }
+  return { ...statement, Condition: condition };
+}
+
+function expandListToken(value: Json, scope: IConstruct): Json {
+  if (!Array.isArray(value) || !Token.isUnresolved(value)) {
+    return value;
+  }
+  const resolvable = Tokenization.reverseList(value);
+  if (resolvable === undefined) {
+    return value;
+  }
   try {
-    const document = Stack.of(role).resolve(role.assumeRolePolicy);
-    const statements = document?.Statement;
-    return Array.isArray(statements) ? statements : statements === undefined ? [] : [statements];
+    const produced = resolvable.resolve({
+      scope,
+      preparing: false,
+      documentPath: [],
+      resolve: (inner: Json) => inner,
+      registerPostProcessor: () => undefined,
+    });
+    return Array.isArray(produced) && produced.every(item => typeof item === 'string') ? produced : value;
   } catch {
-    return undefined;
+    return value;
   }
 }
 
@@ -192,9 +296,9 @@ function statementProblems(statement: Json, services: Services, poolId: Json, id
         : identityType === 'authenticated'
           ? 'guests (unauthenticated identities) of this pool could assume it'
           : 'any identity of this pool could assume it'));
-  } else if (identityType === 'unauthenticated' && !amr.some(value => value.admits('unauthenticated'))) {
+  } else if (identityType === 'unauthenticated' && !amr.admits('unauthenticated')) {
     problems.push(`has a ${service}:amr condition that does not admit "unauthenticated", so guests' ${ACCESS_DENIED}`);
-  } else if (identityType === 'authenticated' && amr.some(value => value.admits('unauthenticated'))) {
+  } else if (identityType === 'authenticated' && amr.admits('unauthenticated')) {
     problems.push(`has a ${service}:amr condition that admits "unauthenticated", so guests of this pool could assume it`);
   }
   return problems;
@@ -222,7 +326,7 @@ function audIs(statement: Json, services: Pick<Services, 'expected'>, poolId: Js
   if (values === undefined) {
     return 'missing';
   }
-  return values.some(value => value.equals(poolId)) ? 'match' : 'other';
+  return values.equals(poolId) ? 'match' : 'other';
 }
 
 /** One value of a condition, with the operator's way of comparing. */
@@ -234,19 +338,65 @@ interface ConditionValue {
 }
 
 /**
+ * The values of the string conditions on one key. Exact (StringEquals) values sit in a set, so a
+ * shared role whose `aud` lists every pool of a stack answers each pool in constant time.
+ */
+class ConditionValues {
+  private readonly exact = new Set<string>();
+  private readonly patterns: ConditionValue[] = [];
+
+  public add(operator: string, value: Json): void {
+    if (/^(ForAnyValue:|ForAllValues:)?StringEquals$/.test(operator)) {
+      this.exact.add(JSON.stringify(value));
+    } else {
+      this.patterns.push(conditionValue(operator, value));
+    }
+  }
+
+  /** Whether some value admits the given string. */
+  public admits(candidate: string): boolean {
+    return this.exact.has(JSON.stringify(candidate)) || this.patterns.some(value => value.admits(candidate));
+  }
+
+  /** Whether some value is, or admits, the given resolved value. */
+  public equals(resolved: Json): boolean {
+    return this.exact.has(JSON.stringify(resolved)) || this.patterns.some(value => value.equals(resolved));
+  }
+}
+
+/**
  * The values of every string condition on `<principal>:<key>` (keys are case-insensitive), or
  * undefined when there is none.
  */
-function conditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValue[] | undefined {
+function conditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValues | undefined {
+  // Resolved statements are cached per role (see trustStatements), so their parsed conditions can be too.
+  const cacheKey = `${services.expected.join(',')}|${key}`;
+  let parsed = parsedConditions.get(statement);
+  if (parsed === undefined) {
+    parsed = new Map();
+    parsedConditions.set(statement, parsed);
+  }
+  if (!parsed.has(cacheKey)) {
+    parsed.set(cacheKey, parseConditionValues(statement, services, key));
+  }
+  return parsed.get(cacheKey);
+}
+
+const parsedConditions = new WeakMap<object, Map<string, ConditionValues | undefined>>();
+
+function parseConditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValues | undefined {
   const wanted = services.expected.map(service => `${service}:${key}`.toLowerCase());
-  let values: ConditionValue[] | undefined;
+  let values: ConditionValues | undefined;
   for (const [operator, block] of Object.entries<Json>(statement.Condition ?? {})) {
     if (!/^(ForAnyValue:|ForAllValues:)?String(Equals|Like)(IgnoreCase)?$/.test(operator) || typeof block !== 'object' || block === null) {
       continue;
     }
     for (const [conditionKey, raw] of Object.entries<Json>(block)) {
       if (wanted.includes(conditionKey.toLowerCase())) {
-        values = [...values ?? [], ...asList(raw).map(value => conditionValue(operator, value))];
+        values ??= new ConditionValues();
+        for (const value of asList(raw)) {
+          values.add(operator, value);
+        }
       }
     }
   }
@@ -256,20 +406,31 @@ function conditionValues(statement: Json, services: Pick<Services, 'expected'>, 
 function conditionValue(operator: string, value: Json): ConditionValue {
   const like = operator.includes('Like');
   const ignoreCase = operator.endsWith('IgnoreCase');
+  const pattern = typeof value === 'string' && like ? glob(value, ignoreCase) : undefined;
+  const matches = (candidate: string): boolean => typeof value === 'string'
+    && (pattern ? pattern.test(candidate) : ignoreCase ? value.toLowerCase() === candidate.toLowerCase() : value === candidate);
+  let json: string | undefined;
   return {
-    admits: candidate => typeof value === 'string'
-      && (like ? glob(value, ignoreCase).test(candidate) : ignoreCase ? value.toLowerCase() === candidate.toLowerCase() : value === candidate),
+    admits: matches,
     equals: resolved => typeof resolved === 'string'
-      ? typeof value === 'string' && (like ? glob(value, ignoreCase).test(resolved) : ignoreCase ? value.toLowerCase() === resolved.toLowerCase() : value === resolved)
-      : JSON.stringify(value) === JSON.stringify(resolved),
+      ? matches(resolved)
+      : (json ??= JSON.stringify(value)) === JSON.stringify(resolved),
   };
 }
 
-/** An IAM wildcard pattern (`*`, `?`) as an anchored RegExp. */
+const globs = new Map<string, RegExp>();
+
+/** An IAM wildcard pattern (`*`, `?`) as an anchored RegExp, compiled once per pattern. */
 function glob(pattern: string, ignoreCase: boolean): RegExp {
-  const source = pattern.split('').map(character =>
-    character === '*' ? '.*' : character === '?' ? '.' : character.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');
-  return new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let regexp = globs.get(cacheKey);
+  if (regexp === undefined) {
+    const source = pattern.split('').map(character =>
+      character === '*' ? '.*' : character === '?' ? '.' : character.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');
+    regexp = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+    globs.set(cacheKey, regexp);
+  }
+  return regexp;
 }
 
 function asList(value: Json): Json[] {
