@@ -156,7 +156,6 @@ export class IdentityPool extends IdentityPoolBase {
   }
 
   public readonly identityPoolId: string;
-  public readonly identityPoolArn: string;
   public readonly identityPoolName: string;
 
   /** The default role of authenticated identities. */
@@ -175,6 +174,8 @@ export class IdentityPool extends IdentityPoolBase {
 
   /** Whether the default roles' trust already allows `sts:TagSession`. */
   private defaultRolesAllowTagSession = false;
+
+  private arn?: string;
 
   constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
     super(scope, id, { physicalName: props.identityPoolName });
@@ -195,7 +196,6 @@ export class IdentityPool extends IdentityPoolBase {
 
     this.identityPoolId = resource.ref;
     this.identityPoolName = resource.attrName;
-    this.identityPoolArn = formatIdentityPoolArn(this, this.identityPoolId);
 
     for (const userPool of providers.userPools ?? []) {
       this.addUserPoolAuthentication(userPool);
@@ -210,6 +210,12 @@ export class IdentityPool extends IdentityPoolBase {
       unauthenticatedRole: this.unauthenticatedRole,
       roleMappings: props.roleMappings,
     });
+  }
+
+  /** The identity pool's ARN, formatted on first use: most apps never read it. */
+  public get identityPoolArn(): string {
+    this.arn ??= formatIdentityPoolArn(this, this.identityPoolId);
+    return this.arn;
   }
 
   /**

@@ -33,21 +33,29 @@ const ACCESS_DENIED = 'sign-in fails with STS AccessDenied "Not authorized to pe
 export function checkRoleTrust(
   attachment: IConstruct, pool: IIdentityPool, uses: readonly RoleUse[], classicFlow: boolean, sessionTags: boolean,
 ): void {
-  const seen = new Set<string>();
-  const poolIds = new Map<Stack, Json>();
-  const poolIdIn = (stack: Stack): Json => {
-    if (!poolIds.has(stack)) {
-      poolIds.set(stack, stack.resolve(pool.identityPoolId));
+  // A role is judged once per identity type; the pool's id and principal once per stack.
+  const seen = new Map<IRole, Set<string>>();
+  const perStack = new Map<Stack, { readonly services: Services; poolId?: Json }>();
+  const inStack = (stack: Stack) => {
+    let entry = perStack.get(stack);
+    if (entry === undefined) {
+      entry = { services: expectedServices(pool, stack) };
+      perStack.set(stack, entry);
     }
-    return poolIds.get(stack);
+    return entry;
+  };
+  const poolIdIn = (stack: Stack): Json => {
+    const entry = inStack(stack);
+    entry.poolId ??= stack.resolve(pool.identityPoolId);
+    return entry.poolId;
   };
   for (const use of uses) {
-    const key = `${use.identityType}:${use.role.node.path}`;
-    if (seen.has(key)) {
+    const types = seen.get(use.role) ?? new Set<string>();
+    if (types.has(use.identityType)) {
       continue;
     }
-    seen.add(key);
-    const services = expectedServices(pool, use.role);
+    seen.set(use.role, types.add(use.identityType));
+    const services = inStack(Stack.of(use.role)).services;
     // Fast path: a role built with IdentityPoolPrincipal carries this pool's id as the very token
     // string the pool has, so its unresolved statements already show it trusts the pool. Only a
     // role that fails there is judged, and reported, on its resolved statements.
@@ -139,7 +147,7 @@ function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlow
       if (used[index].has(construct)) {
         return;
       }
-      const services = expectedServices(entry.pool, construct);
+      const services = expectedServices(entry.pool, Stack.of(construct));
       const poolId = Stack.of(construct).resolve(entry.pool.identityPoolId);
       if (withoutAmr.some(statement => allowsWebIdentity(statement, services) && audIs(statement, services, poolId) === 'match')) {
         warn(entry.attachment, WarningId.ROLE_TRUST,
@@ -246,8 +254,8 @@ interface Services {
  * The pool's region (else the role's stack's) decides the principal; when neither is concrete,
  * either principal is accepted.
  */
-function expectedServices(pool: IIdentityPool, role: IRole): Services {
-  const region = [pool.env.region, Stack.of(role).region].find(candidate => !Token.isUnresolved(candidate));
+function expectedServices(pool: IIdentityPool, roleStack: Stack): Services {
+  const region = [pool.env.region, roleStack.region].find(candidate => !Token.isUnresolved(candidate));
   if (region === undefined) {
     return { expected: [COMMERCIAL, GOVCLOUD] };
   }
