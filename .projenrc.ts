@@ -96,7 +96,9 @@ const rosetta = project.addTask('rosetta:extract', {
 rosetta.exec('jsii-rosetta coverage');
 project.postCompileTask.prependSpawn(rosetta);
 project.gitignore.exclude('/.jsii.tabl.json');
-project.npmignore?.exclude('/rosetta/', '/.venv*/', '__pycache__/');
+// Nothing the build installs or writes beside the sources belongs in the package (the cfn-lint
+// virtualenv alone made the wheel 17 MB).
+project.npmignore?.exclude('/rosetta/', '/.venv*/', '__pycache__/', '/.tools/', '/.ci/', '/.bench-profile/', '/API.python.md');
 
 // The Python reference: the same API as API.md, with the README, all in Python.
 const docgenPython = project.addTask('docgen:python', {

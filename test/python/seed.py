@@ -1,6 +1,7 @@
 """Runs the Python examples of the seed, the documentation our users migrate from.
 
-The seed (``../shared/seeds/000_a0fbd54e3c63d0eb.txt`` beside the repository) documents aws-cdk-lib's
+The seed (``test/python/seeds/000_a0fbd54e3c63d0eb.txt``, a copy of ``shared/seeds/`` beside the
+repository) documents aws-cdk-lib's
 identity pool module in Python. Each test quotes one of its examples word for word, runs it
 against ``cdk_identity_pool`` and checks the synthesized template. The only edits a test may make
 to an example are:
@@ -39,12 +40,16 @@ _CODE_LINE = re.compile(r"^(\s+\S|from \w|import \w|#|[\w.]+\(|\w+ = |[)\]])")
 
 
 def seed_path() -> Path:
-    """The seed file: `$CDK_IDENTITY_POOL_SEED`, else `shared/seeds/` beside the repository."""
+    """The seed file: `$CDK_IDENTITY_POOL_SEED`, else the copy kept beside these tests."""
     override = os.environ.get("CDK_IDENTITY_POOL_SEED")
     if override:
         return Path(override)
-    repository = Path(__file__).resolve().parents[2]
-    return repository.parent / "shared" / "seeds" / SEED_FILE
+    return Path(__file__).resolve().parent / "seeds" / SEED_FILE
+
+
+def shared_seed_path() -> Path:
+    """Where the project's shared seeds live, beside the repository, when they are there."""
+    return Path(__file__).resolve().parents[2].parent / "shared" / "seeds" / SEED_FILE
 
 
 @functools.lru_cache(maxsize=None)

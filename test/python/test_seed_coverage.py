@@ -51,3 +51,12 @@ def test_prose_is_not_taken_for_code():
         'IdentityPool(self, "a")',
         "# table: dynamodb.Table\ntable.grant_read_data(role)",
     ]
+
+
+def test_the_copy_of_the_seed_is_the_shared_one():
+    # The suite runs the copy in test/python/seeds, so that a clone alone can run it; where the
+    # project's shared seeds sit beside the repository (as in CI), the copy must not have drifted.
+    shared = seed.shared_seed_path()
+    if not shared.is_file():
+        return
+    assert seed.seed_path().read_text(encoding="utf-8") == shared.read_text(encoding="utf-8")
