@@ -212,8 +212,9 @@ export class IdentityPool extends IdentityPoolBase {
     });
   }
 
-  /** The identity pool's ARN, formatted on first use: most apps never read it. */
+  /** The identity pool's ARN. */
   public get identityPoolArn(): string {
+    // Formatted on first use: most apps never read it, and every pool would pay for it.
     this.arn ??= formatIdentityPoolArn(this, this.identityPoolId);
     return this.arn;
   }
