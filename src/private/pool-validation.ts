@@ -5,7 +5,7 @@ import type { IdentityPoolAuthenticationProviders } from '../authentication-prov
 import type { IdentityPoolProps } from '../identity-pool';
 import { configError, configErrorMessage } from './errors';
 import { recordPoolFacts } from './pool-facts';
-import { checkString, StringRule } from './validate';
+import { checkString, stringError, StringRule } from './validate';
 import { warn, WarningId } from './warnings';
 
 // Cognito checks these patterns in Java, where \w is [A-Za-z0-9_] and \s is [ \t\n\x0B\f\r];
@@ -113,17 +113,6 @@ function checkTags(pool: IConstruct): string[] {
     }
   }
   return errors;
-}
-
-/** The rule a concrete string breaks, as the message says it; undefined for tokens and good values. */
-function stringError(value: string, rule: StringRule): string | undefined {
-  if (Token.isUnresolved(value)) {
-    return undefined;
-  }
-  if (value.length < rule.min || value.length > rule.max) {
-    return `must be ${rule.min}-${rule.max} characters long, got ${value.length}`;
-  }
-  return rule.pattern && !rule.pattern.test(value) ? `must match ${rule.patternText}` : undefined;
 }
 
 function checkLoginProviders(pool: IConstruct, providers: IdentityPoolAuthenticationProviders): void {

@@ -19,18 +19,19 @@ export interface StringRule {
  * since neither can be judged before deploy.
  */
 export function checkString(scope: IConstruct, property: string, value: string | undefined, rule: StringRule): void {
-  if (value === undefined || Token.isUnresolved(value)) {
-    return;
-  }
-  if (value.length < rule.min || value.length > rule.max) {
-    configError(scope, property, `must be ${rule.min}-${rule.max} characters long, got ${value.length}`, value);
-  }
-  if (rule.pattern && !rule.pattern.test(value)) {
-    configError(scope, property, `must match ${rule.patternText ?? rule.pattern.source}`, value);
+  const error = value === undefined ? undefined : stringError(value, rule);
+  if (error !== undefined) {
+    configError(scope, property, error, value);
   }
 }
 
-/** Builds an anchored RegExp for `StringRule.pattern` from the pattern users read. */
-export function whole(patternText: string): RegExp {
-  return new RegExp(`^(?:${patternText})$`, 'u');
+/** The rule a concrete string breaks, as a message says it; undefined for tokens and good values. */
+export function stringError(value: string, rule: StringRule): string | undefined {
+  if (Token.isUnresolved(value)) {
+    return undefined;
+  }
+  if (value.length < rule.min || value.length > rule.max) {
+    return `must be ${rule.min}-${rule.max} characters long, got ${value.length}`;
+  }
+  return rule.pattern && !rule.pattern.test(value) ? `must match ${rule.patternText ?? rule.pattern.source}` : undefined;
 }
