@@ -72,7 +72,7 @@ export class IdentityPoolRoleAttachment extends Resource {
     for (const mapping of roleMappings) {
       const duplicate = this.roleMappings.find(existing => sameProvider(existing, mapping));
       if (duplicate) {
-        configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl.value);
+        configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl?.value);
       }
       checkRoleMapping(this, mapping, this.roleMappings);
       this.roleMappings.push(mapping);
@@ -95,7 +95,8 @@ function renderRoles(authenticated?: IRole, unauthenticated?: IRole): Record<str
 }
 
 function sameProvider(a: IdentityPoolRoleMapping, b: IdentityPoolRoleMapping): boolean {
-  return a.providerUrl.value === b.providerUrl.value
+  // `b` is not checked yet: from JavaScript it may lack a providerUrl, which checkRoleMapping reports.
+  return a.providerUrl.value === b.providerUrl?.value
     || (a.mappingKey !== undefined && a.mappingKey === b.mappingKey);
 }
 

@@ -181,9 +181,9 @@ function checkKeys(attachment: IConstruct, mappings: readonly IdentityPoolRoleMa
  * for the parts known only at deploy time.
  */
 function checkProvidersConfigured(attachment: IConstruct, facts: PoolFacts, mappings: readonly IdentityPoolRoleMapping[]): string[] {
-  const names = configuredProviderNames(facts);
-  const userPoolNames = new Set(facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`));
-  const matchers = names.map(name => providerMatcher(name, userPoolNames.has(name)));
+  const userPoolNames = facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`);
+  const names = configuredProviderNames(facts, userPoolNames);
+  const matchers = names.map(name => providerMatcher(name, userPoolNames.includes(name)));
   const errors: string[] = [];
   mappings.forEach((mapping, index) => {
     const url = mapping.providerUrl.value;
@@ -198,10 +198,10 @@ function checkProvidersConfigured(attachment: IConstruct, facts: PoolFacts, mapp
   return errors;
 }
 
-function configuredProviderNames(facts: PoolFacts): string[] {
+/** The names of the pool's providers: social, user pools (`userPoolNames`), OpenID Connect, SAML, developer. */
+function configuredProviderNames(facts: PoolFacts, userPoolNames: readonly string[]): string[] {
   const providers = facts.providers;
-  const names = Object.keys(renderSupportedLoginProviders(providers) ?? {});
-  names.push(...facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`));
+  const names = [...Object.keys(renderSupportedLoginProviders(providers) ?? {}), ...userPoolNames];
   for (const provider of providers.openIdConnectProviders ?? []) {
     const arn = provider.openIdConnectProviderArn;
     const marker = arn.indexOf('oidc-provider/');
