@@ -232,6 +232,16 @@ describe('provider URLs', () => {
       .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must be an IdentityPoolProviderUrl (received: {})`);
   });
 
+  test('a mapping without a provider URL after another one fails with our message, not a TypeError', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { google: { clientId: 'g' } },
+      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.GOOGLE, useToken: true }],
+    });
+    expect(() => pool.addRoleMappings({ useToken: true } as unknown as IdentityPoolRoleMapping))
+      .toThrow(`${ATTACHMENT}: roleMappings[1].providerUrl must be an IdentityPoolProviderUrl (received: undefined)`);
+  });
+
   test('an empty URL fails', () => {
     const stack = newStack();
     expect(() => new IdentityPool(stack, 'Pool', { roleMappings: [{ providerUrl: IdentityPoolProviderUrl.custom(''), useToken: true }] }))
