@@ -21,7 +21,7 @@ function idpArnsStack(): { stack: Stack; openIdConnectProvider: iam.OpenIdConnec
 }
 
 describe('authentication providers', () => {
-  test('seed example: social providers render SupportedLoginProviders with each domain and id', () => {
+  test('seed example: social providers render SupportedLoginProviders with each domain and id (all five together pass validation: the map cannot exceed its 10 entries)', () => {
     const stack = newStack();
     new IdentityPool(stack, 'myidentitypool', {
       identityPoolName: 'myidentitypool',

@@ -150,33 +150,6 @@ describe('login provider values', () => {
       SupportedLoginProviders: Match.objectLike({ 'www.amazon.com': 'a b', 'accounts.google.com': 'x:y' }),
     });
   });
-
-  test('the five social providers together pass: SupportedLoginProviders cannot exceed its 10 entries', () => {
-    // GIVEN
-    const stack = newStack();
-
-    // WHEN
-    new IdentityPool(stack, 'Pool', {
-      authenticationProviders: {
-        amazon: { appId: 'amzn1.application.12312k3j234j13rjiwuenf' },
-        facebook: { appId: '1234567890123' },
-        google: { clientId: '12345678012.apps.googleusercontent.com' },
-        apple: { servicesId: 'com.myappleapp.auth' },
-        twitter: { consumerKey: 'my-twitter-id', consumerSecret: 'my-twitter-secret' },
-      },
-    });
-
-    // THEN
-    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPool', {
-      SupportedLoginProviders: {
-        'www.amazon.com': 'amzn1.application.12312k3j234j13rjiwuenf',
-        'graph.facebook.com': '1234567890123',
-        'accounts.google.com': '12345678012.apps.googleusercontent.com',
-        'appleid.apple.com': 'com.myappleapp.auth',
-        'api.twitter.com': 'my-twitter-id;my-twitter-secret',
-      },
-    });
-  });
 });
 
 describe('authenticationProviders.twitter', () => {
