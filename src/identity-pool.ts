@@ -1,13 +1,20 @@
 import { IResource, Lazy, RemovalPolicy, Resource } from 'aws-cdk-lib';
 import { CfnIdentityPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, FederatedPrincipal, Grant, IGrantable, IRole, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
+import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { IdentityPoolAuthenticationProviders, renderSupportedLoginProviders } from './authentication-providers';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
+import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
+import { OwnerKey } from './owner-key';
 import { IdentityPoolPrincipalTags, IdentityPoolPrincipalTagsOptions } from './principal-tags';
 import { formatIdentityPoolArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
+import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/developer-identity-grants';
 import { configError } from './private/errors';
+import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/own-data-grants';
+import { recordDefaultGrantee } from './private/pool-facts';
 import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
@@ -108,6 +115,103 @@ export interface IIdentityPool extends IResource {
    * calls `GetOpenIdTokenForDeveloperIdentity`.
    */
   grant(grantee: IGrantable, ...actions: string[]): Grant;
+
+  /**
+   * Lets a backend sign its own users in (developer authenticated identities): calls to
+   * `GetOpenIdTokenForDeveloperIdentity` on this pool. The pool must have a developer provider
+   * name (`authenticationProviders.customProvider`), which cannot change once users exist; a
+   * pool defined in the app without one fails synthesis.
+   *
+   * @param grantee the backend, such as a Lambda function
+   */
+  grantOpenIdTokenForDeveloperIdentity(grantee: IGrantable): Grant;
+
+  /**
+   * Lets a backend administer developer identities: `LookupDeveloperIdentity`,
+   * `MergeDeveloperIdentities` and `UnlinkDeveloperIdentity` on this pool. The pool must have
+   * a developer provider name, as for `grantOpenIdTokenForDeveloperIdentity`.
+   *
+   * @param grantee the backend, such as a Lambda function
+   */
+  grantDeveloperIdentityAdministration(grantee: IGrantable): Grant;
+
+  /**
+   * Lets each identity read its own objects, and only those: `s3:GetObject` on
+   * `<prefix><identity id>/*`, `s3:ListBucket` limited by `s3:prefix` to that folder, and the
+   * bucket key's read actions (as `bucket.grantRead`) for a KMS-encrypted bucket.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each identity's folder; by default the folder
+   *   is `<identity id>/` at the top of the bucket, granted to the pool's authenticated role
+   */
+  grantReadOwnObjects(bucket: IBucket, options?: OwnObjectsOptions): Grant;
+
+  /**
+   * Lets each identity write (put and delete) its own objects, and only those: `s3:PutObject`
+   * and `s3:DeleteObject` on `<prefix><identity id>/*`, and the bucket key's write actions (as
+   * `bucket.grantWrite`) for a KMS-encrypted bucket. It does not allow listing.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each identity's folder; by default the folder
+   *   is `<identity id>/` at the top of the bucket, granted to the pool's authenticated role
+   */
+  grantWriteOwnObjects(bucket: IBucket, options?: OwnObjectsOptions): Grant;
+
+  /**
+   * Lets each identity read, write and delete its own objects, and list its own folder:
+   * `grantReadOwnObjects` and `grantWriteOwnObjects` together.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each identity's folder; by default the folder
+   *   is `<identity id>/` at the top of the bucket, granted to the pool's authenticated role
+   */
+  grantReadWriteOwnObjects(bucket: IBucket, options?: OwnObjectsOptions): Grant;
+
+  /**
+   * Lets the grantee read a shared folder, such as the public photos every signed-in user may
+   * see: `s3:GetObject` on `<prefix>*`, `s3:ListBucket` limited by `s3:prefix` to it, and the
+   * bucket key's read actions. The folder cannot contain the own folders granted on the
+   * same bucket.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the shared prefix and the grantee
+   */
+  grantReadSharedObjects(bucket: IBucket, options: SharedObjectsOptions): Grant;
+
+  /**
+   * Lets each identity read its own items, and only those: the items whose partition key is
+   * its identity id (`ForAllValues:StringEquals` on `dynamodb:LeadingKeys`), through
+   * `GetItem`, `BatchGetItem`, `Query` and `ConditionCheckItem` on the table and its indexes,
+   * and the table key's read actions for a customer-managed key. `Scan` is left out: it
+   * carries no partition key, so the condition could not hold it to the identity's items.
+   * A table defined in the app whose partition key is not a string fails synthesis.
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, an attribute restriction and what the partition key holds; by default
+   *   the partition key holds the identity id, every attribute, granted to the pool's authenticated role
+   */
+  grantReadOwnItems(table: ITable, options?: OwnItemsOptions): Grant;
+
+  /**
+   * Lets each identity write its own items, and only those: `PutItem`, `UpdateItem`,
+   * `DeleteItem` and `BatchWriteItem` on the items whose partition key is its identity id,
+   * and the table key's actions for a customer-managed key (as `table.grantWriteData`).
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, an attribute restriction and what the partition key holds; by default
+   *   the partition key holds the identity id, every attribute, granted to the pool's authenticated role
+   */
+  grantWriteOwnItems(table: ITable, options?: OwnItemsOptions): Grant;
+
+  /**
+   * Lets each identity read and write its own items: `grantReadOwnItems` and
+   * `grantWriteOwnItems` in one statement.
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, an attribute restriction and what the partition key holds; by default
+   *   the partition key holds the identity id, every attribute, granted to the pool's authenticated role
+   */
+  grantReadWriteOwnItems(table: ITable, options?: OwnItemsOptions): Grant;
 }
 
 abstract class IdentityPoolBase extends Resource implements IIdentityPool {
@@ -115,12 +219,120 @@ abstract class IdentityPoolBase extends Resource implements IIdentityPool {
   public abstract readonly identityPoolArn: string;
   public abstract readonly identityPoolName: string;
 
+  /**
+   * Grants the given actions on this identity pool.
+   *
+   * @param grantee who receives the grant
+   * @param actions the `cognito-identity:*` actions
+   */
   public grant(grantee: IGrantable, ...actions: string[]): Grant {
     return Grant.addToPrincipal({
       grantee,
       actions,
       resourceArns: [this.identityPoolArn],
     });
+  }
+
+  /**
+   * Lets a backend get OpenID tokens for its own users (`GetOpenIdTokenForDeveloperIdentity`).
+   *
+   * @param grantee the backend, such as a Lambda function
+   */
+  public grantOpenIdTokenForDeveloperIdentity(grantee: IGrantable): Grant {
+    return grantDeveloperIdentityTokens(this, grantee);
+  }
+
+  /**
+   * Lets a backend look up, merge and unlink developer identities.
+   *
+   * @param grantee the backend, such as a Lambda function
+   */
+  public grantDeveloperIdentityAdministration(grantee: IGrantable): Grant {
+    return grantDeveloperIdentityAdministration(this, grantee);
+  }
+
+  /**
+   * Lets each identity read its own objects, `<prefix><identity id>/*`, and list its own folder.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
+   *   the authenticated role
+   */
+  public grantReadOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
+    return this.ownObjects('grantReadOwnObjects', bucket, 'read', options);
+  }
+
+  /**
+   * Lets each identity put and delete its own objects, `<prefix><identity id>/*`.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
+   *   the authenticated role
+   */
+  public grantWriteOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
+    return this.ownObjects('grantWriteOwnObjects', bucket, 'write', options);
+  }
+
+  /**
+   * Lets each identity read, write and list its own objects, `<prefix><identity id>/*`.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
+   *   the authenticated role
+   */
+  public grantReadWriteOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
+    return this.ownObjects('grantReadWriteOwnObjects', bucket, 'readWrite', options);
+  }
+
+  /**
+   * Lets the grantee read, and list, a shared folder `<prefix>*`.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the shared prefix, and the grantee (by default the authenticated role)
+   */
+  public grantReadSharedObjects(bucket: IBucket, options: SharedObjectsOptions): Grant {
+    return grantSharedObjects(this, bucket, options ?? {});
+  }
+
+  /**
+   * Lets each identity read the items whose partition key is its identity id.
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
+   *   to the authenticated role
+   */
+  public grantReadOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
+    return this.ownItems('grantReadOwnItems', table, 'read', options);
+  }
+
+  /**
+   * Lets each identity write the items whose partition key is its identity id.
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
+   *   to the authenticated role
+   */
+  public grantWriteOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
+    return this.ownItems('grantWriteOwnItems', table, 'write', options);
+  }
+
+  /**
+   * Lets each identity read and write the items whose partition key is its identity id.
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
+   *   to the authenticated role
+   */
+  public grantReadWriteOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
+    return this.ownItems('grantReadWriteOwnItems', table, 'readWrite', options);
+  }
+
+  private ownObjects(method: string, bucket: IBucket, access: OwnDataAccess, options: OwnObjectsOptions): Grant {
+    return grantOwnObjects(this, method, bucket, access, options.ownerKey ?? OwnerKey.IDENTITY_ID, options);
+  }
+
+  private ownItems(method: string, table: ITable, access: OwnDataAccess, options: OwnItemsOptions): Grant {
+    return grantOwnItems(this, method, table, access, options.ownerKey ?? OwnerKey.IDENTITY_ID, options);
   }
 }
 
@@ -203,6 +415,7 @@ export class IdentityPool extends IdentityPoolBase {
 
     this.authenticatedRole = props.authenticatedRole ?? this.defaultRole('Authenticated', IdentityPoolIdentityType.AUTHENTICATED);
     this.unauthenticatedRole = props.unauthenticatedRole ?? this.defaultRole('Unauthenticated', IdentityPoolIdentityType.UNAUTHENTICATED);
+    recordDefaultGrantee(this, this.authenticatedRole);
 
     this.roleAttachment = new IdentityPoolRoleAttachment(this, 'DefaultRoleAttachment', {
       identityPool: this,

@@ -7,3 +7,6 @@ export * from './role-mapping';
 export * from './role-attachment';
 export * from './mapped-role-options';
 export * from './principal-tags';
+export * from './policy-variables';
+export * from './owner-key';
+export * from './own-data-options';

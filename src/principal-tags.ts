@@ -62,14 +62,16 @@ export class IdentityPoolPrincipalTags extends Resource {
     checkPrincipalTags(this, props.principalTags ?? {});
     this.providerName = props.providerName;
 
-    const hasTags = Object.keys(props.principalTags ?? {}).length > 0;
+    const tagKeys = Object.keys(props.principalTags ?? {});
+    const hasTags = tagKeys.length > 0;
+    const useDefaults = props.useDefaults ?? !hasTags;
     new CfnIdentityPoolPrincipalTag(this, 'Resource', {
       identityPoolId: props.identityPool.identityPoolId,
       identityProviderName: props.providerName,
       principalTags: hasTags ? props.principalTags : undefined,
-      useDefaults: props.useDefaults ?? !hasTags,
+      useDefaults,
     });
-    recordPrincipalTags(props.identityPool);
+    recordPrincipalTags(props.identityPool, tagKeys, useDefaults);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from '../authentication-providers';
 
@@ -27,14 +28,48 @@ export function poolFacts(pool: IConstruct): PoolFacts | undefined {
   return factsByPool.get(pool);
 }
 
-const poolsWithPrincipalTags = new WeakSet<IConstruct>();
+/** The principal tags a pool passes, over all its principal tag mappings. */
+export interface PrincipalTagFacts {
+  /** The keys of the custom mappings. */
+  readonly tagKeys: Set<string>;
+  /** Whether some mapping uses its provider's default tags, whose keys the library does not know. */
+  providerDefaults: boolean;
+}
 
-/** Records that a pool (defined in the app or imported) passes principal tags to its roles. */
-export function recordPrincipalTags(pool: IConstruct): void {
-  poolsWithPrincipalTags.add(pool);
+const principalTagsByPool = new WeakMap<IConstruct, PrincipalTagFacts>();
+
+/**
+ * Records that a pool (defined in the app or imported) passes principal tags to its roles:
+ * the given custom tag keys, or the provider's defaults.
+ */
+export function recordPrincipalTags(pool: IConstruct, tagKeys: readonly string[], providerDefaults: boolean): void {
+  let facts = principalTagsByPool.get(pool);
+  if (facts === undefined) {
+    facts = { tagKeys: new Set(), providerDefaults: false };
+    principalTagsByPool.set(pool, facts);
+  }
+  tagKeys.forEach(key => facts.tagKeys.add(key));
+  facts.providerDefaults ||= providerDefaults;
 }
 
 /** Whether a pool passes principal tags, so the roles it hands out must allow `sts:TagSession`. */
 export function hasPrincipalTags(pool: IConstruct): boolean {
-  return poolsWithPrincipalTags.has(pool);
+  return principalTagsByPool.has(pool);
+}
+
+/** The principal tags a pool passes; undefined when it has no principal tag mapping in the app. */
+export function principalTagFacts(pool: IConstruct): PrincipalTagFacts | undefined {
+  return principalTagsByPool.get(pool);
+}
+
+const defaultGrantees = new WeakMap<IConstruct, IGrantable>();
+
+/** Records who a pool's grants go to unless they name a grantee: its authenticated role. */
+export function recordDefaultGrantee(pool: IConstruct, grantee: IGrantable): void {
+  defaultGrantees.set(pool, grantee);
+}
+
+/** Who a pool's grants go to unless they name a grantee; undefined for a pool imported without roles. */
+export function defaultGrantee(pool: IConstruct): IGrantable | undefined {
+  return defaultGrantees.get(pool);
 }
