@@ -1,17 +1,69 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildExampleApp } from './example/app';
 import { summarizeTemplate } from './example/summary';
 
 describe('the README example app', () => {
-  test('summarizes pools, providers, roles, trust and mappings', () => {
+  test('summarizes pools, providers, roles, trust, permissions and mappings', () => {
     const { stack } = buildExampleApp();
     const summary = summarizeTemplate(stack.stackName, Template.fromStack(stack).toJSON());
     expect(summary).toContain('Identity pool Identities1D2FC062 (name: photo_sharing, deletion: Retain)');
     expect(summary).toContain('guests: off, classic flow: off');
     expect(summary).toContain('login provider: accounts.google.com');
+    expect(summary).toContain('developer provider: login.photos.example.com');
     expect(summary).toContain('authenticated role: IdentitiesAuthenticatedRoleB7BB6C89 trusting cognito-identity.amazonaws.com [aud=Ref(Identities1D2FC062), amr=authenticated]');
+    expect(summary).toContain('may s3:GetObject, s3:PutObject, s3:DeleteObject on PhotosB9552D0D.Arn/private/${cognito-identity.amazonaws.com:sub}/*');
+    expect(summary).toContain('may s3:ListBucket on PhotosB9552D0D.Arn [prefix=private/${cognito-identity.amazonaws.com:sub}/*]');
+    expect(summary).toContain('may s3:GetObject on PhotosB9552D0D.Arn/public/*');
+    expect(summary).toContain('on Albums77B3A114.Arn, Albums77B3A114.Arn/index/* [LeadingKeys=${cognito-identity.amazonaws.com:sub}]');
+    expect(summary).toMatch(/unauthenticated role: IdentitiesUnauthenticatedRole19945E3E trusting .*\n {8}may: nothing/);
     expect(summary).toContain('if cognito:groups Contains "admins" -> IdentitiesAdminRole7275568A trusting cognito-identity.amazonaws.com [aud=Ref(Identities1D2FC062), amr=authenticated]');
-    expect(summary).toContain('mapping accounts.google.com: Token for accounts.google.com, ambiguous: Deny');
+    expect(summary).toContain('backend role TokenIssuerServiceRole93673890 trusting lambda.amazonaws.com');
+    expect(summary).toContain('may cognito-identity:GetOpenIdTokenForDeveloperIdentity on arn:Ref(AWS::Partition):cognito-identity:');
+  });
+
+  test('users outside the admins group keep the default authenticated role', () => {
+    const { stack } = buildExampleApp();
+    const mappings = Template.fromStack(stack).findResources('AWS::Cognito::IdentityPoolRoleAttachment');
+    const [attachment] = Object.values<any>(mappings);
+    expect(Object.values<any>(attachment.Properties.RoleMappings).map(mapping => mapping.AmbiguousRoleResolution)).toEqual(['AuthenticatedRole']);
+  });
+
+  test('its own resources follow best practice', () => {
+    const { stack } = buildExampleApp();
+    const template = Template.fromStack(stack);
+    template.allResourcesProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: Match.objectLike({}) }] },
+    });
+    template.resourceCountIs('AWS::S3::BucketPolicy', 2);
+    template.allResourcesProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) },
+    });
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: Match.anyValue() }, BucketKeyEnabled: true }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: Match.anyValue(), LogFilePrefix: 'photos/' },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
+      KeySchema: [{ AttributeName: 'identityId', KeyType: 'HASH' }, { AttributeName: 'albumId', KeyType: 'RANGE' }],
+      Replicas: [Match.objectLike({ PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true }, DeletionProtectionEnabled: true })],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { TracingConfig: { Mode: 'Active' }, Architectures: ['arm64'], Runtime: 'nodejs22.x' });
+    template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
+      MfaConfiguration: 'OPTIONAL',
+      DeletionProtection: 'ACTIVE',
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins' });
+  });
+
+  test('the example synthesizes without warnings or errors', () => {
+    const { stack } = buildExampleApp();
+    expect(Annotations.fromStack(stack).findWarning('*', Match.anyValue())).toEqual([]);
+    expect(Annotations.fromStack(stack).findError('*', Match.anyValue())).toEqual([]);
   });
 
   // The one whole-template snapshot: a tripwire for any unintended change to what the

@@ -1,48 +1,146 @@
 /**
- * The example app the README's quick start synthesizes: a photo-sharing backend whose users
- * sign in through a user pool or Google, with a per-user S3 prefix and an admin role chosen
- * by a user pool group claim.
+ * The example app the README's quick start synthesizes: the backend of a photo-sharing app.
+ *
+ * - Users sign in through the user pool (email and password, optional TOTP MFA) or with Google,
+ *   or through the app's own login server (developer authenticated identities: the
+ *   `TokenIssuer` function hands the client an OpenID token for its user).
+ * - Each signed-in user reads and writes only their own photos (`private/<identity id>/`) and
+ *   only their own rows of the albums table (partition key = identity id); everyone signed in
+ *   reads the public folder (`public/`). Guests get nothing.
+ * - Members of the user pool group "admins" get a role that may read every photo.
+ *
+ * Its own resources follow best practice: the buckets block public access, require TLS and are
+ * encrypted (the photos with a rotating KMS key), access to the photos is logged, the table
+ * has point-in-time recovery and deletion protection, the function's logs expire.
  *
  * It imports the library from its sources so it runs straight from a checkout; an app that
  * installed the package writes `from 'cdk-identity-pool'` instead.
  */
-import { App, Stack } from 'aws-cdk-lib';
+import { Annotations, App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { summarizeTemplate } from './summary';
 import { IdentityPool, IdentityPoolProviderUrl, RoleMappingMatchType, UserPoolAuthenticationProvider } from '../../src';
+
+/** The developer provider name the login server signs users in under; it cannot change once users exist. */
+const DEVELOPER_PROVIDER_NAME = 'login.photos.example.com';
+
+/** Where the web front end is served from: the only origin that may call S3 from a browser. */
+const FRONT_END_ORIGIN = 'https://photos.example.com';
 
 /** Builds the example app; `synth` and the tests share it. */
 export function buildExampleApp(): { app: App; stack: Stack } {
   const app = new App();
   const stack = new Stack(app, 'PhotoSharing');
 
-  const userPool = new cognito.UserPool(stack, 'Users');
-  const photos = new s3.Bucket(stack, 'Photos');
+  const userPool = new cognito.UserPool(stack, 'Users', {
+    selfSignUpEnabled: true,
+    signInAliases: { email: true },
+    autoVerify: { email: true },
+    passwordPolicy: { minLength: 12, requireLowercase: true, requireUppercase: true, requireDigits: true, requireSymbols: true },
+    mfa: cognito.Mfa.OPTIONAL,
+    mfaSecondFactor: { sms: false, otp: true },
+    accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+    featurePlan: cognito.FeaturePlan.PLUS,
+    standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+    deletionProtection: true,
+  });
+
+  // Photos: a private folder per identity and a public folder, uploaded from the browser.
+  const accessLogs = new s3.Bucket(stack, 'AccessLogs', {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    lifecycleRules: [{ expiration: Duration.days(365) }],
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  const photosKey = new kms.Key(stack, 'PhotosKey', { description: 'Encrypts the photos', enableKeyRotation: true });
+  const photos = new s3.Bucket(stack, 'Photos', {
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    encryption: s3.BucketEncryption.KMS,
+    encryptionKey: photosKey,
+    bucketKeyEnabled: true,
+    versioned: true,
+    serverAccessLogsBucket: accessLogs,
+    serverAccessLogsPrefix: 'photos/',
+    cors: [{
+      allowedOrigins: [FRONT_END_ORIGIN],
+      allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.PUT, s3.HttpMethods.DELETE, s3.HttpMethods.HEAD],
+      allowedHeaders: ['*'],
+      exposedHeaders: ['ETag'],
+    }],
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+
+  // Albums: one row per album, keyed by its owner's identity id.
+  const albums = new dynamodb.TableV2(stack, 'Albums', {
+    partitionKey: { name: 'identityId', type: dynamodb.AttributeType.STRING },
+    sortKey: { name: 'albumId', type: dynamodb.AttributeType.STRING },
+    pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+    deletionProtection: true,
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
 
   const identityPool = new IdentityPool(stack, 'Identities', {
     identityPoolName: 'photo_sharing',
     authenticationProviders: {
       google: { clientId: '12345678012.apps.googleusercontent.com' },
+      customProvider: DEVELOPER_PROVIDER_NAME,
     },
   });
   const client = identityPool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({ userPool }));
 
-  // Every signed-in user reads and writes only under their own identity id.
-  identityPool.authenticatedRole.addToPrincipalPolicy(new iam.PolicyStatement({
-    actions: ['s3:GetObject', 's3:PutObject'],
-    resources: [photos.arnForObjects('private/${cognito-identity.amazonaws.com:sub}/*')],
-  }));
+  // Every signed-in user: their own photos and rows, and the public folder.
+  identityPool.grantReadWriteOwnObjects(photos, { prefix: 'private/' });
+  identityPool.grantReadSharedObjects(photos, { prefix: 'public/' });
+  identityPool.grantReadWriteOwnItems(albums);
 
-  // Members of the user pool group "admins" get a role that may read every photo.
+  // The login server's token endpoint: it has checked the user's password itself, and asks
+  // Cognito for an OpenID token that the client exchanges for credentials.
+  const tokenIssuer = new lambda.Function(stack, 'TokenIssuer', {
+    runtime: lambda.Runtime.NODEJS_22_X,
+    architecture: lambda.Architecture.ARM_64,
+    handler: 'index.handler',
+    code: lambda.Code.fromInline([
+      "const { CognitoIdentityClient, GetOpenIdTokenForDeveloperIdentityCommand } = require('@aws-sdk/client-cognito-identity');",
+      'const cognito = new CognitoIdentityClient({});',
+      '// event.userId: the id the login server gave the user it has just signed in',
+      'exports.handler = async (event) => {',
+      '  const { IdentityId, Token } = await cognito.send(new GetOpenIdTokenForDeveloperIdentityCommand({',
+      '    IdentityPoolId: process.env.IDENTITY_POOL_ID,',
+      '    Logins: { [process.env.DEVELOPER_PROVIDER_NAME]: event.userId },',
+      '    TokenDuration: 900,',
+      '  }));',
+      '  return { identityId: IdentityId, token: Token };',
+      '};',
+    ].join('\n')),
+    environment: { IDENTITY_POOL_ID: identityPool.identityPoolId, DEVELOPER_PROVIDER_NAME },
+    timeout: Duration.seconds(10),
+    memorySize: 256,
+    tracing: lambda.Tracing.ACTIVE,
+    logGroup: new logs.LogGroup(stack, 'TokenIssuerLogs', { retention: logs.RetentionDays.ONE_MONTH }),
+  });
+  identityPool.grantOpenIdTokenForDeveloperIdentity(tokenIssuer);
+
+  userPool.addGroup('Admins', { groupName: 'admins', description: 'Photo sharing administrators' });
+
+  // Members of the user pool group "admins" get a role that may read every photo. Everyone
+  // else matches no rule and keeps the default authenticated role (resolveAmbiguousRoles);
+  // with Deny, every user outside the group would get no credentials at all.
   const admins = identityPool.addMappedRole('AdminRole', { description: 'Photo sharing administrators' });
   photos.grantRead(admins);
   identityPool.addRoleMappings({
     providerUrl: IdentityPoolProviderUrl.userPool(userPool, client),
     rules: [{ claim: 'cognito:groups', claimValue: 'admins', matchType: RoleMappingMatchType.CONTAINS, mappedRole: admins }],
+    resolveAmbiguousRoles: true,
   });
-  identityPool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.GOOGLE, useToken: true });
+  Annotations.of(identityPool).acknowledgeWarning('cdk-identity-pool:resolveAmbiguousRoles',
+    'Users outside the admins group are meant to get the default authenticated role');
 
   return { app, stack };
 }

@@ -1,6 +1,7 @@
 /**
  * A short, readable account of the identity pools in a synthesized template: their providers,
- * default roles with the trust each one grants, and their role mappings.
+ * the roles they hand out with the trust each one grants and what each may do, their role
+ * mappings, and the other roles of the stack that may call the pool.
  */
 
 type Json = any;
@@ -8,6 +9,7 @@ type Json = any;
 export function summarizeTemplate(stackName: string, template: Json): string {
   const resources: Record<string, Json> = template.Resources ?? {};
   const lines: string[] = [`Stack ${stackName}: ${Object.keys(resources).length} resources`];
+  const described = new Set<string>();
   const pools = Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Cognito::IdentityPool');
   for (const [poolId, pool] of pools) {
     const props = pool.Properties ?? {};
@@ -19,17 +21,32 @@ export function summarizeTemplate(stackName: string, template: Json): string {
     for (const provider of props.CognitoIdentityProviders ?? []) {
       lines.push(`    user pool provider: ${show(provider.ProviderName)} client ${show(provider.ClientId)} (server-side token check: ${provider.ServerSideTokenCheck ? 'on' : 'off'})`);
     }
+    if (props.DeveloperProviderName) {
+      lines.push(`    developer provider: ${show(props.DeveloperProviderName)}`);
+    }
     for (const [attachmentId, attachment] of attachmentsOf(resources, poolId)) {
       lines.push(`    role attachment ${attachmentId}:`);
       for (const [kind, arn] of Object.entries<Json>(attachment.Properties.Roles ?? {})) {
         lines.push(`      ${kind} role: ${describeRole(resources, arn)}`);
+        lines.push(...permissionsOf(resources, roleIdOf(arn), '        '));
+        described.add(roleIdOf(arn) ?? '');
       }
       for (const [key, mapping] of Object.entries<Json>(attachment.Properties.RoleMappings ?? {})) {
         lines.push(`      mapping ${key}: ${mapping.Type} for ${show(mapping.IdentityProvider)}, ambiguous: ${mapping.AmbiguousRoleResolution}`);
         for (const rule of mapping.RulesConfiguration?.Rules ?? []) {
           lines.push(`        if ${rule.Claim} ${rule.MatchType} ${JSON.stringify(rule.Value)} -> ${describeRole(resources, rule.RoleARN)}`);
+          if (!described.has(roleIdOf(rule.RoleARN) ?? '')) {
+            lines.push(...permissionsOf(resources, roleIdOf(rule.RoleARN), '          '));
+            described.add(roleIdOf(rule.RoleARN) ?? '');
+          }
         }
       }
+    }
+    const callers = Object.keys(resources).filter(roleId => resources[roleId].Type === 'AWS::IAM::Role' && !described.has(roleId)
+      && statementsOf(resources, roleId).some(statement => asList(statement.Action).some((action: string) => action.startsWith('cognito-identity:'))));
+    for (const roleId of callers) {
+      lines.push(`    backend role ${describeRole(resources, { 'Fn::GetAtt': [roleId, 'Arn'] })}`);
+      lines.push(...permissionsOf(resources, roleId, '      '));
     }
   }
   return `${lines.join('\n')}\n`;
@@ -40,19 +57,49 @@ function attachmentsOf(resources: Record<string, Json>, poolId: string): Array<[
     r.Type === 'AWS::Cognito::IdentityPoolRoleAttachment' && r.Properties?.IdentityPoolId?.Ref === poolId);
 }
 
+function roleIdOf(arn: Json): string | undefined {
+  return arn?.['Fn::GetAtt']?.[0];
+}
+
 function describeRole(resources: Record<string, Json>, arn: Json): string {
-  const roleId = arn?.['Fn::GetAtt']?.[0];
+  const roleId = roleIdOf(arn);
   const role = roleId ? resources[roleId] : undefined;
   if (!role) {
     return show(arn);
   }
-  const trust = (role.Properties.AssumeRolePolicyDocument?.Statement ?? []).map((statement: Json) => {
-    const principal = statement.Principal?.Federated ?? statement.Principal?.Service ?? show(statement.Principal);
-    const conditions = Object.values<Json>(statement.Condition ?? {}).flatMap(block =>
-      Object.entries<Json>(block).map(([key, value]) => `${key.split(':').pop()}=${show(value)}`));
-    return `${principal}${conditions.length ? ` [${conditions.join(', ')}]` : ''}`;
-  });
+  const trust = (role.Properties.AssumeRolePolicyDocument?.Statement ?? [])
+    .filter((statement: Json) => asList(statement.Action).some((action: string) => action.startsWith('sts:AssumeRole')))
+    .map((statement: Json) => {
+      const principal = statement.Principal?.Federated ?? statement.Principal?.Service ?? show(statement.Principal);
+      return `${principal}${describeConditions(statement.Condition)}`;
+    });
   return `${roleId} trusting ${trust.join('; ')}`;
+}
+
+/** What a role may do: one line per statement of the policies attached to it. */
+function permissionsOf(resources: Record<string, Json>, roleId: string | undefined, indent: string): string[] {
+  const statements = roleId ? statementsOf(resources, roleId) : [];
+  if (statements.length === 0) {
+    return [`${indent}may: nothing`];
+  }
+  return statements.map(statement =>
+    `${indent}may ${asList(statement.Action).join(', ')} on ${asList(statement.Resource).map(show).join(', ')}${describeConditions(statement.Condition)}`);
+}
+
+function statementsOf(resources: Record<string, Json>, roleId: string): Json[] {
+  return Object.values(resources)
+    .filter(r => r.Type === 'AWS::IAM::Policy' && asList(r.Properties?.Roles).some((ref: Json) => ref?.Ref === roleId))
+    .flatMap(r => asList(r.Properties.PolicyDocument?.Statement));
+}
+
+function describeConditions(condition: Json): string {
+  const parts = Object.values<Json>(condition ?? {}).flatMap(block =>
+    Object.entries<Json>(block).map(([key, value]) => `${key.split(':').pop()}=${asList(value).map(show).join('|')}`));
+  return parts.length ? ` [${parts.join(', ')}]` : '';
+}
+
+function asList(value: Json): Json[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
 }
 
 /** Renders a template value: strings as they are, references as `Ref(X)` / `X.Attr`. */
