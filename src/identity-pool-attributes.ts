@@ -51,7 +51,8 @@ export interface IdentityPoolAttributes {
    * authenticated or unauthenticated role differs, or a mapped role is not in the pool's role
    * mappings. This adds a Lambda function (Node.js, one per stack) and its role to the stack,
    * allowed only those two calls on this pool. It checks when the resource is created and
-   * whenever the given roles change, not on every deployment.
+   * whenever the given roles change, not on every deployment. The pool must be in the stack's
+   * account, since Cognito's API reads no other account's pools.
    * @default false - nothing is checked at deploy time, and no Lambda function is added
    */
   readonly verifyRoles?: boolean;

@@ -7,7 +7,7 @@ import { IdentityPoolAttributes } from './identity-pool-attributes';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
 import { IdentityPoolPrincipalTags, IdentityPoolPrincipalTagsOptions } from './principal-tags';
-import { formatIdentityPoolArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
+import { formatIdentityPoolArn, identityPoolArnFromIdOrArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
 import { configError } from './private/errors';
 import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imported-roles';
 import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
@@ -201,20 +201,11 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @param attrs the pool (id or ARN) and its roles
    */
   public static fromIdentityPoolAttributes(scope: Construct, id: string, attrs: IdentityPoolAttributes): IIdentityPoolWithRoles {
-    if (attrs.identityPoolId !== undefined && attrs.identityPoolArn !== undefined) {
-      configError(scope, 'identityPoolId', 'must not be given together with identityPoolArn: give one of them', attrs.identityPoolId);
-    }
-    let arn = attrs.identityPoolArn;
-    if (arn === undefined) {
-      if (attrs.identityPoolId === undefined) {
-        configError(scope, 'identityPoolId', 'or identityPoolArn must be given to import an identity pool', undefined);
-      }
-      arn = formatIdentityPoolArn(scope, attrs.identityPoolId, identityPoolIdRegion(scope, 'identityPoolId', attrs.identityPoolId));
-    }
+    const arn = identityPoolArnFromIdOrArn(scope, attrs.identityPoolId, attrs.identityPoolArn);
     const parts = parseIdentityPoolArn(scope, arn);
     class ImportWithRoles extends IdentityPoolBase implements IIdentityPoolWithRoles {
       public readonly identityPoolId = parts.identityPoolId;
-      public readonly identityPoolArn = arn!;
+      public readonly identityPoolArn = arn;
       public readonly identityPoolName = attrs.identityPoolName ?? parts.identityPoolId;
       public readonly authenticatedRole = attrs.authenticatedRole;
       public readonly hasUnauthenticatedRole = attrs.unauthenticatedRole !== undefined;
