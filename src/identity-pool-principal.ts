@@ -19,14 +19,16 @@ export enum IdentityPoolIdentityType {
  * conditions every such role needs: `aud` is this pool's id (without it, identities of any
  * pool in any account could assume the role) and `amr` is the identity type (without it,
  * guests could assume an authenticated role). In a GovCloud region the principal and its
- * condition keys are `cognito-identity-us-gov.amazonaws.com`.
+ * condition keys are `cognito-identity-us-gov.amazonaws.com`. In the China regions they are
+ * `cognito-identity.amazonaws.com`, as the trust policies of the developer guide on
+ * docs.amazonaws.cn show (and as aws-cdk-lib's module renders everywhere).
  *
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/role-trust-and-permissions.html
  */
 export class IdentityPoolPrincipal extends FederatedPrincipal {
   /**
    * The Cognito identity service principal for a region: the GovCloud one in a concrete
-   * `us-gov-*` region, else `cognito-identity.amazonaws.com`.
+   * `us-gov-*` region, else `cognito-identity.amazonaws.com` (the China regions included).
    */
   public static serviceForRegion(region: string): string {
     return !Token.isUnresolved(region) && region.startsWith('us-gov-')

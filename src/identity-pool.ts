@@ -5,14 +5,16 @@ import { Effect, FederatedPrincipal, Grant, IGrantable, IRole, PolicyStatement, 
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { IdentityPoolAuthenticationProviders, renderSupportedLoginProviders } from './authentication-providers';
+import { IdentityPoolAttributes } from './identity-pool-attributes';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
 import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
 import { OwnerKey } from './owner-key';
 import { IdentityPoolPrincipalTags, IdentityPoolPrincipalTagsOptions } from './principal-tags';
-import { formatIdentityPoolArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
+import { formatIdentityPoolArn, identityPoolArnFromIdOrArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/developer-identity-grants';
 import { configError } from './private/errors';
+import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imported-roles';
 import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/own-data-grants';
 import { recordDefaultGrantee } from './private/pool-facts';
 import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
@@ -42,11 +44,26 @@ export interface IdentityPoolProps {
 
   /**
    * The default role of unauthenticated (guest) identities, used as given: it must trust
-   * this pool (see `IdentityPoolPrincipal`); checked like `authenticatedRole`.
+   * this pool (see `IdentityPoolPrincipal`); checked like `authenticatedRole`. In the enhanced
+   * flow Cognito scopes guest credentials down to a fixed list of services, so a statement of a
+   * role defined in the app that grants anything else gets the warning
+   * `cdk-identity-pool:guestScopeDown` (unless `allowClassicFlow` is on).
    * @default - a role is created that only this pool's guest identities can assume, with no
-   * permissions (created even when guest access is off, as aws-cdk-lib's module does)
+   * permissions (created even when guest access is off, as aws-cdk-lib's module does, unless
+   * `createUnauthenticatedRole` is false)
    */
   readonly unauthenticatedRole?: IRole;
+
+  /**
+   * Whether to create the default unauthenticated role when `unauthenticatedRole` is not given.
+   * Set it to false on a pool without guest access to leave out a role nothing can use: the
+   * role attachment then names only the authenticated role, `hasUnauthenticatedRole` is false,
+   * and reading `unauthenticatedRole` throws. It must stay true (or a role be given) when
+   * `allowUnauthenticatedIdentities` is true, since guests get their credentials from that role.
+   * Turning it off on a deployed pool deletes the role it created.
+   * @default true - a role is created, as aws-cdk-lib's module does
+   */
+  readonly createUnauthenticatedRole?: boolean;
 
   /**
    * Give guest (unauthenticated) identities credentials. Anyone who holds the pool id, which
@@ -214,6 +231,24 @@ export interface IIdentityPool extends IResource {
   grantReadWriteOwnItems(table: ITable, options?: OwnItemsOptions): Grant;
 }
 
+/**
+ * An identity pool whose default roles are known: one created with `new IdentityPool`, or one
+ * imported with `IdentityPool.fromIdentityPoolAttributes`. Grant to its roles as to any role.
+ */
+export interface IIdentityPoolWithRoles extends IIdentityPool {
+  /** The default role of authenticated identities. */
+  readonly authenticatedRole: IRole;
+
+  /**
+   * The default role of unauthenticated (guest) identities. Reading it on a pool without one
+   * (`hasUnauthenticatedRole` is false) throws.
+   */
+  readonly unauthenticatedRole: IRole;
+
+  /** Whether the pool has a default role of unauthenticated identities. */
+  readonly hasUnauthenticatedRole: boolean;
+}
+
 abstract class IdentityPoolBase extends Resource implements IIdentityPool {
   public abstract readonly identityPoolId: string;
   public abstract readonly identityPoolArn: string;
@@ -343,7 +378,7 @@ abstract class IdentityPoolBase extends Resource implements IIdentityPool {
  *
  * @resource AWS::Cognito::IdentityPool
  */
-export class IdentityPool extends IdentityPoolBase {
+export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithRoles {
   /**
    * Imports an identity pool by id, `<region>:<id>`. The ARN takes its region from the id, and
    * its partition and account from the stack.
@@ -367,14 +402,43 @@ export class IdentityPool extends IdentityPoolBase {
     return new Import(scope, id, { account: parts.account, region: parts.region });
   }
 
+  /**
+   * Imports an identity pool made elsewhere together with the roles it hands out, so that grants
+   * to `authenticatedRole` and `unauthenticatedRole` work on the import. Roles defined in the app
+   * are checked to trust the pool (warning `cdk-identity-pool:roleTrust`); with `verifyRoles`, a
+   * custom resource fails the deployment when the pool's roles are not the ones given.
+   *
+   * @param scope the scope of the imported pool
+   * @param id its construct id
+   * @param attrs the pool (id or ARN) and its roles
+   */
+  public static fromIdentityPoolAttributes(scope: Construct, id: string, attrs: IdentityPoolAttributes): IIdentityPoolWithRoles {
+    const arn = identityPoolArnFromIdOrArn(scope, attrs.identityPoolId, attrs.identityPoolArn);
+    const parts = parseIdentityPoolArn(scope, arn);
+    class ImportWithRoles extends IdentityPoolBase implements IIdentityPoolWithRoles {
+      public readonly identityPoolId = parts.identityPoolId;
+      public readonly identityPoolArn = arn;
+      public readonly identityPoolName = attrs.identityPoolName ?? parts.identityPoolId;
+      public readonly authenticatedRole = attrs.authenticatedRole;
+      public readonly hasUnauthenticatedRole = attrs.unauthenticatedRole !== undefined;
+      public get unauthenticatedRole(): IRole {
+        return unauthenticatedRoleOrThrow(this, attrs.unauthenticatedRole, 'it was imported without one');
+      }
+    }
+    const imported = new ImportWithRoles(scope, id, { account: parts.account, region: parts.region });
+    recordDefaultGrantee(imported, attrs.authenticatedRole);
+    registerImportedRoleChecks(imported, attrs);
+    return imported;
+  }
+
   public readonly identityPoolId: string;
   public readonly identityPoolName: string;
 
   /** The default role of authenticated identities. */
   public readonly authenticatedRole: IRole;
 
-  /** The default role of unauthenticated (guest) identities. */
-  public readonly unauthenticatedRole: IRole;
+  /** Whether the pool has a default role of unauthenticated identities. */
+  public readonly hasUnauthenticatedRole: boolean;
 
   /** The pool's one role attachment: its default roles and role mappings. */
   public readonly roleAttachment: IdentityPoolRoleAttachment;
@@ -388,6 +452,8 @@ export class IdentityPool extends IdentityPoolBase {
   private defaultRolesAllowTagSession = false;
 
   private arn?: string;
+
+  private readonly guestRole?: IRole;
 
   constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
     super(scope, id, { physicalName: props.identityPoolName });
@@ -414,13 +480,15 @@ export class IdentityPool extends IdentityPoolBase {
     }
 
     this.authenticatedRole = props.authenticatedRole ?? this.defaultRole('Authenticated', IdentityPoolIdentityType.AUTHENTICATED);
-    this.unauthenticatedRole = props.unauthenticatedRole ?? this.defaultRole('Unauthenticated', IdentityPoolIdentityType.UNAUTHENTICATED);
+    this.guestRole = props.unauthenticatedRole
+      ?? (props.createUnauthenticatedRole === false ? undefined : this.defaultRole('Unauthenticated', IdentityPoolIdentityType.UNAUTHENTICATED));
+    this.hasUnauthenticatedRole = this.guestRole !== undefined;
     recordDefaultGrantee(this, this.authenticatedRole);
 
     this.roleAttachment = new IdentityPoolRoleAttachment(this, 'DefaultRoleAttachment', {
       identityPool: this,
       authenticatedRole: this.authenticatedRole,
-      unauthenticatedRole: this.unauthenticatedRole,
+      unauthenticatedRole: this.guestRole,
       roleMappings: props.roleMappings,
     });
   }
@@ -430,6 +498,15 @@ export class IdentityPool extends IdentityPoolBase {
     // Formatted on first use: most apps never read it, and every pool would pay for it.
     this.arn ??= formatIdentityPoolArn(this, this.identityPoolId);
     return this.arn;
+  }
+
+  /**
+   * The default role of unauthenticated (guest) identities. Reading it on a pool created with
+   * `createUnauthenticatedRole: false` and no `unauthenticatedRole` throws: check
+   * `hasUnauthenticatedRole` first where a pool may have none.
+   */
+  public get unauthenticatedRole(): IRole {
+    return unauthenticatedRoleOrThrow(this, this.guestRole, 'it was created with createUnauthenticatedRole: false');
   }
 
   /**

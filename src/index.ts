@@ -1,4 +1,5 @@
 export * from './identity-pool';
+export * from './identity-pool-attributes';
 export * from './identity-pool-principal';
 export * from './authentication-providers';
 export * from './user-pool-authentication-provider';

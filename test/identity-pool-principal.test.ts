@@ -39,8 +39,20 @@ describe('IdentityPoolPrincipal', () => {
     ['us-gov-east-1', 'cognito-identity-us-gov.amazonaws.com'],
     ['us-east-1', 'cognito-identity.amazonaws.com'],
     ['cn-north-1', 'cognito-identity.amazonaws.com'],
+    ['cn-northwest-1', 'cognito-identity.amazonaws.com'],
   ])('serviceForRegion(%s) is %s', (region, service) => {
     expect(IdentityPoolPrincipal.serviceForRegion(region)).toBe(service);
+  });
+
+  test('an imported China pool is trusted through the commercial principal and keys', () => {
+    const stack = new Stack(new App(), 'Stack', { env: { region: 'us-east-1' } });
+    const pool = IdentityPool.fromIdentityPoolArn(stack, 'Pool', 'arn:aws-cn:cognito-identity:cn-north-1:123456789012:identitypool/cn-north-1:abc');
+    const principal = new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.UNAUTHENTICATED);
+    expect(principal.federated).toBe('cognito-identity.amazonaws.com');
+    expect(principal.conditions).toEqual({
+      'StringEquals': { 'cognito-identity.amazonaws.com:aud': 'cn-north-1:abc' },
+      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' },
+    });
   });
 
   test('an environment-agnostic region gets the commercial principal', () => {

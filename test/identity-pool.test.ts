@@ -403,3 +403,80 @@ describe('importing', () => {
       .toThrow(/^Stack\/Parent: identityPoolId must have the form/);
   });
 });
+
+describe('a pool without an unauthenticated role (createUnauthenticatedRole: false)', () => {
+  const NO_ROLE = 'Stack/Pool: this identity pool has no unauthenticated role (it was created with createUnauthenticatedRole: false), '
+    + 'so unauthenticatedRole cannot be read; check hasUnauthenticatedRole first, or give the pool an unauthenticatedRole';
+
+  test('by default the unauthenticated role is created, as aws-cdk-lib\'s module does', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    expect(pool.hasUnauthenticatedRole).toBe(true);
+    expect(pool.unauthenticatedRole.node.path).toBe('Stack/Pool/UnauthenticatedRole');
+    Template.fromStack(stack).resourceCountIs('AWS::IAM::Role', 2);
+  });
+
+  test('creates only the authenticated role, and the attachment names only it', () => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    const pool = new IdentityPool(stack, 'Pool', { createUnauthenticatedRole: false });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 1);
+    template.hasResourceProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: trustFor('authenticated', stack.getLogicalId(pool.node.defaultChild as cognito.CfnIdentityPool)) });
+    template.hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+      Roles: { authenticated: { 'Fn::GetAtt': [stack.getLogicalId(pool.authenticatedRole.node.defaultChild as iam.CfnRole), 'Arn'] } },
+    });
+    expect(pool.node.tryFindChild('UnauthenticatedRole')).toBeUndefined();
+    expect(pool.hasUnauthenticatedRole).toBe(false);
+  });
+
+  test('reading unauthenticatedRole throws a clear error', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { createUnauthenticatedRole: false });
+    expect(() => pool.unauthenticatedRole).toThrow(NO_ROLE);
+  });
+
+  test('keeps the authenticated role\'s logical id, so opting out on a deployed pool only removes the guest role', () => {
+    const before = newStack();
+    new IdentityPool(before, 'Pool');
+    const after = newStack();
+    new IdentityPool(after, 'Pool', { createUnauthenticatedRole: false });
+    const ids = (s: Stack) => Object.keys(Template.fromStack(s).toJSON().Resources);
+    const guestRole = before.node.findChild('Pool').node.findChild('UnauthenticatedRole').node.defaultChild as iam.CfnRole;
+    expect(ids(before).filter(id => !ids(after).includes(id))).toEqual([before.getLogicalId(guestRole)]);
+    expect(ids(after).filter(id => !ids(before).includes(id))).toEqual([]);
+  });
+
+  test('a supplied unauthenticatedRole is still used', () => {
+    const stack = newStack();
+    const guests = new iam.Role(stack, 'Guests', { assumedBy: new iam.AccountRootPrincipal() });
+    const pool = new IdentityPool(stack, 'Pool', { unauthenticatedRole: guests, createUnauthenticatedRole: false, allowUnauthenticatedIdentities: true });
+    expect(pool.unauthenticatedRole).toBe(guests);
+    expect(pool.hasUnauthenticatedRole).toBe(true);
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+      Roles: { unauthenticated: { 'Fn::GetAtt': [stack.getLogicalId(guests.node.defaultChild as iam.CfnRole), 'Arn'] } },
+    });
+  });
+
+  test('guests on without a role is an error', () => {
+    const stack = newStack();
+    expect(() => new IdentityPool(stack, 'Pool', { createUnauthenticatedRole: false, allowUnauthenticatedIdentities: true })).toThrow(
+      'Stack/Pool: createUnauthenticatedRole must not be false while allowUnauthenticatedIdentities is true and no unauthenticatedRole '
+      + 'is given: guests get their credentials from the unauthenticated role, so without one every guest sign-in fails (received: false)');
+  });
+
+  test('principal tags then allow sts:TagSession on the authenticated role only', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { createUnauthenticatedRole: false, authenticationProviders: { google: { clientId: 'client' } } });
+    pool.addPrincipalTags('Tags', { providerName: 'accounts.google.com', useDefaults: true });
+    const template = Template.fromStack(stack);
+    template.resourceCountIs('AWS::IAM::Role', 1);
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sts:TagSession' })]) },
+    });
+  });
+});

@@ -79,6 +79,16 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'a pool that keeps its unauthenticated role explicitly (createUnauthenticatedRole: true, the default)',
+    build(stack, library) {
+      if (library === 'stable') {
+        new stable.IdentityPool(stack, 'myIdentityPool');
+      } else {
+        new ours.IdentityPool(stack, 'myIdentityPool', { createUnauthenticatedRole: true });
+      }
+    },
+  },
+  {
     name: 'supplied roles',
     build(stack, library) {
       const authenticatedRole = new iam.Role(stack, 'authRole', { assumedBy: new iam.ServicePrincipal('service.amazonaws.com') });
@@ -191,6 +201,26 @@ describe('migrating from aws-cdk-lib/aws-cognito-identitypool', () => {
       }
     });
     expect(removals).toHaveLength(4);
+  });
+
+  test('opting out of the unauthenticated role removes that role alone and replaces nothing', () => {
+    // GIVEN
+    const before = synth(scenarios[0], 'stable');
+    const stack = new Stack(new App(), 'Stack');
+
+    // WHEN
+    new ours.IdentityPool(stack, 'myIdentityPool', { createUnauthenticatedRole: false });
+
+    // THEN
+    const changes: string[] = [];
+    fullDiff(before, Template.fromStack(stack).toJSON()).resources.forEachDifference((logicalId, change) => {
+      changes.push(`${logicalId}:${change.isRemoval ? 'REMOVED' : change.changeImpact}`);
+    });
+    expect(changes.sort()).toEqual([
+      'myIdentityPool20FFFFF9:WILL_UPDATE',
+      'myIdentityPoolDefaultRoleAttachmentACA08CAC:WILL_UPDATE',
+      'myIdentityPoolUnauthenticatedRole71F5A1F9:REMOVED',
+    ].sort());
   });
 
   test('the only changes to a minimal pool are the retain policy', () => {

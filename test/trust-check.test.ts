@@ -294,6 +294,87 @@ describe('GovCloud', () => {
   });
 });
 
+describe('China regions', () => {
+  const CHINA_ISSUER = 'cognito-identity.cn-north-1.amazonaws.com.cn';
+
+  function trustedBy(stack: Stack, service: string): { role: iam.Role; pool: IdentityPool } {
+    const role = new iam.Role(stack, 'Auth', { assumedBy: new iam.AccountRootPrincipal() });
+    const pool = new IdentityPool(stack, 'Pool', { authenticatedRole: role });
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal(service, {})],
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      conditions: {
+        'StringEquals': { [`${service}:aud`]: pool.identityPoolId },
+        'ForAnyValue:StringLike': { [`${service}:amr`]: 'authenticated' },
+      },
+    }));
+    return { role, pool };
+  }
+
+  test('default roles in cn-north-1 trust the commercial principal, with the ARN in the aws-cn partition, and pass', () => {
+    // GIVEN
+    const stack = newStack('cn-north-1');
+
+    // WHEN
+    const pool = new IdentityPool(stack, 'Pool');
+
+    // THEN
+    const poolRef = { Ref: stack.getLogicalId(pool.node.defaultChild as any) };
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: {
+        Statement: [{
+          Effect: 'Allow',
+          Action: 'sts:AssumeRoleWithWebIdentity',
+          Principal: { Federated: COGNITO },
+          Condition: { 'StringEquals': { [`${COGNITO}:aud`]: poolRef }, 'ForAnyValue:StringLike': { [`${COGNITO}:amr`]: 'unauthenticated' } },
+        }],
+      },
+    });
+    expect(stack.resolve(pool.identityPoolArn)).toEqual({
+      'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':cognito-identity:cn-north-1:', { Ref: 'AWS::AccountId' }, ':identitypool/', poolRef]],
+    });
+    expect(roleTrustWarnings(stack)).toEqual([]);
+  });
+
+  test('a role trusting the China issuer the China guide names (cognito-identity.cn-north-1.amazonaws.com.cn) is accepted too', () => {
+    const stack = newStack('cn-north-1');
+    trustedBy(stack, CHINA_ISSUER);
+    expect(roleTrustWarnings(stack)).toEqual([]);
+  });
+
+  test('a role trusting the GovCloud principal in cn-north-1 warns', () => {
+    const stack = newStack('cn-north-1');
+    trustedBy(stack, 'cognito-identity-us-gov.amazonaws.com');
+    expect(roleTrustWarnings(stack)).toEqual([
+      `${ATTACHMENT}: The role Stack/Auth (authenticated default role) trusts cognito-identity-us-gov.amazonaws.com, but identity pools in `
+      + `cn-north-1 sign in through ${COGNITO}, so ${DENIED}; ${FIX_AUTH}${ACK}`,
+    ]);
+  });
+
+  test('the China issuer of one region is not accepted for a pool of another', () => {
+    const stack = newStack('cn-northwest-1');
+    trustedBy(stack, CHINA_ISSUER);
+    expect(roleTrustWarnings(stack)).toEqual([
+      `${ATTACHMENT}: The role Stack/Auth (authenticated default role) does not trust this identity pool: no statement of its trust policy `
+      + `allows sts:AssumeRoleWithWebIdentity to the federated principal ${COGNITO}, so ${DENIED}; ${FIX_AUTH}${ACK}`,
+    ]);
+  });
+
+  test('in an environment-agnostic stack, default roles trust the commercial principal, and a China issuer is accepted', () => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    trustedBy(stack, CHINA_ISSUER);
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Federated: COGNITO } })] },
+    });
+    expect(roleTrustWarnings(stack)).toEqual([]);
+  });
+});
+
 describe('classic flow: roles that trust the pool without being handed out', () => {
   function looseRole(stack: Stack, pool: IdentityPool, id: string, amr?: string): iam.Role {
     return federatedRole(stack, id, {

@@ -55,6 +55,23 @@ export function parseIdentityPoolArn(scope: IConstruct, identityPoolArn: string)
   return { identityPoolId, region, account: parts.account ?? '' };
 }
 
+/**
+ * The ARN of a pool given by exactly one of its id (the ARN then takes the id's region and the
+ * scope's partition and account) and its ARN.
+ */
+export function identityPoolArnFromIdOrArn(scope: IConstruct, identityPoolId: string | undefined, identityPoolArn: string | undefined): string {
+  if (identityPoolId !== undefined && identityPoolArn !== undefined) {
+    configError(scope, 'identityPoolId', 'must not be given together with identityPoolArn: give one of them', identityPoolId);
+  }
+  if (identityPoolArn !== undefined) {
+    return identityPoolArn;
+  }
+  if (identityPoolId === undefined) {
+    configError(scope, 'identityPoolId', 'or identityPoolArn must be given to import an identity pool', undefined);
+  }
+  return formatIdentityPoolArn(scope, identityPoolId, identityPoolIdRegion(scope, 'identityPoolId', identityPoolId));
+}
+
 /** Formats an identity pool ARN in the scope's partition and account. */
 export function formatIdentityPoolArn(scope: IConstruct, identityPoolId: string, region?: string): string {
   return Stack.of(scope).formatArn({

@@ -59,6 +59,11 @@ export function checkIdentityPool(
   (providers.samlProviders ?? []).forEach((provider, index) =>
     checkIamProviderArn(pool, `authenticationProviders.samlProviders[${index}]`, provider.samlProviderArn, 'saml-provider', '<name>'));
 
+  if (props.allowUnauthenticatedIdentities === true && props.createUnauthenticatedRole === false && props.unauthenticatedRole === undefined) {
+    configError(pool, 'createUnauthenticatedRole',
+      'must not be false while allowUnauthenticatedIdentities is true and no unauthenticatedRole is given: guests get their credentials '
+      + 'from the unauthenticated role, so without one every guest sign-in fails', false);
+  }
   if (props.allowUnauthenticatedIdentities === true) {
     warn(pool, WarningId.GUEST_ACCESS,
       'Guest access is on (allowUnauthenticatedIdentities): anyone who holds this identity pool\'s id, which ships in every client, '

@@ -4,6 +4,7 @@ import { renderSupportedLoginProviders } from '../authentication-providers';
 import type { IdentityPoolRoleAttachmentProps } from '../role-attachment';
 import { IdentityPoolRoleMapping, RoleMappingMatchType, roleMappingKey } from '../role-mapping';
 import { configError, configErrorMessage } from './errors';
+import { registerGuestPermissionsCheck } from './guest-permissions';
 import { PoolFacts, hasPrincipalTags, poolFacts } from './pool-facts';
 import { checkRoleTrust, registerClassicFlowCheck, RoleUse } from './trust-check';
 import { checkString, StringRule } from './validate';
@@ -106,8 +107,9 @@ function concreteKey(mapping: IdentityPoolRoleMapping): string | undefined {
 /**
  * Registers the attachment's checks that need the whole app, run when it is synthesized: token
  * `mappingKey`s resolve to distinct plain strings, each concrete provider URL names a provider
- * the pool is configured with (providers can be added after mappings), and every role the pool
- * hands out trusts it (warnings).
+ * the pool is configured with (providers can be added after mappings), every role the pool
+ * hands out trusts it, and the guest role grants nothing that guest credentials cannot use
+ * (warnings).
  */
 export function registerRoleAttachmentChecks(
   attachment: IConstruct,
@@ -128,6 +130,9 @@ export function registerRoleAttachmentChecks(
   });
   if (facts?.allowClassicFlow === true) {
     registerClassicFlowCheck(attachment, props.identityPool, () => roleUses().map(use => use.role));
+  } else if (facts !== undefined && props.unauthenticatedRole !== undefined) {
+    // Only the enhanced flow scopes guest credentials down; an imported pool's flow is unknown.
+    registerGuestPermissionsCheck(attachment, props.unauthenticatedRole);
   }
 }
 

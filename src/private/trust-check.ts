@@ -19,6 +19,21 @@ const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const TAG_SESSION = 'sts:TagSession';
 const COMMERCIAL = IdentityPoolPrincipal.serviceForRegion('us-east-1');
 const GOVCLOUD = IdentityPoolPrincipal.serviceForRegion('us-gov-west-1');
+
+/**
+ * The China regions, where the docs do not settle the principal (checked 2026-12-01): the
+ * developer guide on docs.amazonaws.cn shows `cognito-identity.amazonaws.com` in its trust
+ * policies, which is what this library renders, but "Getting Started with Amazon Web Services in
+ * China" says identity pool tokens there are issued by `cognito-identity.cn-north-1.amazonaws.com.cn`.
+ * A role trusting that issuer (with its `aud` and `amr` keys) is therefore accepted as well, and
+ * neither form is warned about.
+ */
+const CHINA_REGIONS = ['cn-north-1', 'cn-northwest-1'];
+
+function chinaIssuer(region: string): string {
+  return `cognito-identity.${region}.amazonaws.com.cn`;
+}
+
 const ACCESS_DENIED = 'sign-in fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"';
 
 /**
@@ -132,7 +147,7 @@ export function registerClassicFlowCheck(attachment: IConstruct, pool: IIdentity
 
 function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlowPool[]): void {
   const used = pools.map(entry => new Set(entry.usedRoles()));
-  const anyPrincipal: Services = { expected: [COMMERCIAL, GOVCLOUD] };
+  const anyPrincipal: Services = { expected: ANY_PRINCIPAL };
   for (const construct of root.node.findAll()) {
     if (!Role.isRole(construct)) {
       continue;
@@ -242,8 +257,14 @@ function expandListToken(value: Json, scope: IConstruct): Json {
   }
 }
 
+/** Every principal an identity pool may sign in through, when the region is not known. */
+const ANY_PRINCIPAL: readonly string[] = [COMMERCIAL, GOVCLOUD, ...CHINA_REGIONS.map(chinaIssuer)];
+
 interface Services {
-  /** The principals that may sign identities of this pool in: one when the region is known. */
+  /**
+   * The principals that may sign identities of this pool in, the one rendered first: one when
+   * the region is known (two in China), every one when it is not.
+   */
   readonly expected: readonly string[];
   /** The principal of the other partition, when the region is known. */
   readonly other?: string;
@@ -257,10 +278,11 @@ interface Services {
 function expectedServices(pool: IIdentityPool, roleStack: Stack): Services {
   const region = [pool.env.region, roleStack.region].find(candidate => !Token.isUnresolved(candidate));
   if (region === undefined) {
-    return { expected: [COMMERCIAL, GOVCLOUD] };
+    return { expected: ANY_PRINCIPAL };
   }
   const service = IdentityPoolPrincipal.serviceForRegion(region);
-  return { expected: [service], other: service === GOVCLOUD ? COMMERCIAL : GOVCLOUD, region };
+  const expected = region.startsWith('cn-') ? [service, chinaIssuer(region)] : [service];
+  return { expected, other: service === GOVCLOUD ? COMMERCIAL : GOVCLOUD, region };
 }
 
 function assessTrust(statements: readonly Json[], services: Services, poolId: Json, identityType: string, classicFlow: boolean): string[] {

@@ -14,6 +14,8 @@ export const WarningId = {
   RESOLVE_AMBIGUOUS_ROLES: 'cdk-identity-pool:resolveAmbiguousRoles',
   /** A role the pool hands out does not trust the pool as it must. */
   ROLE_TRUST: 'cdk-identity-pool:roleTrust',
+  /** A guest role grants actions that the scope-down policy of guest credentials denies. */
+  GUEST_SCOPE_DOWN: 'cdk-identity-pool:guestScopeDown',
   /** More user pool providers than Cognito's default (adjustable) quota. */
   USER_POOL_PROVIDER_QUOTA: 'cdk-identity-pool:userPoolProviderQuota',
 } as const;

@@ -279,6 +279,22 @@ describe('per-identity S3 objects', () => {
     });
   });
 
+  test('a pool imported with its roles grants to its authenticated role by default', () => {
+    const stack = newStack();
+    const authenticatedRole = new iam.Role(stack, 'Authenticated', { assumedBy: new iam.AccountRootPrincipal() });
+    const pool = IdentityPool.fromIdentityPoolAttributes(stack, 'Imported', {
+      identityPoolId: 'us-east-1:0a1b2c3d-1234-5678-90ab-cdef01234567',
+      authenticatedRole,
+    });
+    const bucket = new s3.Bucket(stack, 'Photos');
+
+    pool.grantWriteOwnObjects(bucket);
+
+    expect(statementsOf(stack, authenticatedRole)).toEqual([
+      { Effect: 'Allow', Action: ['s3:PutObject', 's3:DeleteObject'], Resource: objectsArn(logicalId(stack, bucket), `${IDENTITY_ID}/*`) },
+    ]);
+  });
+
   test('a pool imported without roles needs a grantee', () => {
     const stack = newStack();
     const pool = IdentityPool.fromIdentityPoolId(stack, 'Imported', 'us-east-1:0a1b2c3d-1234-5678-90ab-cdef01234567');
