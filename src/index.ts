@@ -7,3 +7,5 @@ export * from './role-mapping';
 export * from './role-attachment';
 export * from './mapped-role-options';
 export * from './principal-tags';
+export * from './user-pool-group-role';
+export * from './frontend-outputs';
