@@ -112,6 +112,10 @@ export class UserPoolGroupRole extends Construct {
         + 'or with addUserPoolAuthentication, first): its groups\' roles reach users through the pool\'s Token mapping for it', props.userPool.node.path);
     }
 
+    for (const client of userPoolClients) {
+      checkNoRulesMapping(this, pool, client);
+    }
+
     this.precedence = props.precedence;
     this.role = props.role ?? new Role(this, 'Role', {
       ...props.roleOptions,
@@ -184,16 +188,32 @@ function takeRolesFromTokens(groupRole: UserPoolGroupRole, pool: IdentityPool, p
   }
 }
 
-function addTokenMapping(groupRole: UserPoolGroupRole, pool: IdentityPool, client: ProviderClient): void {
-  const url = `${client.providerName}:${client.clientId}`;
-  const mappings = roleMappingsOf(pool.roleAttachment);
-  const index = mappings.findIndex(mapping => sameValue(pool, mapping.providerUrl.value, url));
-  if (index < 0) {
-    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl(url), useToken: true });
-  } else if (mappings[index].useToken !== true) {
-    configError(groupRole, 'userPool',
+/** Adds a Token mapping for the client, unless the pool maps it already (with a Token mapping). */
+function addTokenMapping(scope: IConstruct, pool: IdentityPool, client: ProviderClient): void {
+  checkNoRulesMapping(scope, pool, client);
+  if (existingMapping(pool, client) === undefined) {
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl(providerUrl(client)), useToken: true });
+  }
+}
+
+/** Fails when the pool maps the client with rules: Cognito keeps one mapping per provider. */
+function checkNoRulesMapping(scope: IConstruct, pool: IdentityPool, client: ProviderClient): void {
+  const index = existingMapping(pool, client);
+  if (index !== undefined && roleMappingsOf(pool.roleAttachment)[index].useToken !== true) {
+    configError(scope, 'userPool',
       `cannot give its groups' roles through ${pool.roleAttachment.node.path}, whose roleMappings[${index}] maps this user pool client with rules: `
       + 'Cognito keeps one mapping per provider, and only a Token mapping hands out group roles; test cognito:groups in those rules instead',
-      Stack.of(pool).resolve(url));
+      Stack.of(pool).resolve(providerUrl(client)));
   }
+}
+
+/** The index of the pool's mapping for the client, if any. */
+function existingMapping(pool: IdentityPool, client: ProviderClient): number | undefined {
+  const url = providerUrl(client);
+  const index = roleMappingsOf(pool.roleAttachment).findIndex(mapping => sameValue(pool, mapping.providerUrl.value, url));
+  return index < 0 ? undefined : index;
+}
+
+function providerUrl(client: ProviderClient): string {
+  return `${client.providerName}:${client.clientId}`;
 }
