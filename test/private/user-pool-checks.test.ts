@@ -1,4 +1,4 @@
-import { App, Annotations as CoreAnnotations, Stack } from 'aws-cdk-lib';
+import { App, Annotations as CoreAnnotations, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -360,6 +360,26 @@ describe('rules on claims users can write', () => {
 
     // THEN
     expect(warnings(stack, 'userWritableClaim')).toEqual([]);
+  });
+
+  test('a token claim is not judged', () => {
+    const setup = setUp({ customAttributes: { tier: new cognito.StringAttribute({ mutable: true }) } });
+    ruleOn(setup, Lazy.string({ produce: () => 'custom:tier' }));
+    expect(warnings(setup.stack, 'userWritableClaim')).toEqual([]);
+  });
+
+  test('a schema given as a token is read as it resolves', () => {
+    // GIVEN
+    const setup = setUp();
+    (setup.userPool.node.defaultChild as cognito.CfnUserPool).schema = Lazy.any({
+      produce: () => [{ name: 'tier', attributeDataType: 'String', mutable: true }],
+    });
+
+    // WHEN
+    ruleOn(setup, 'custom:tier');
+
+    // THEN
+    expect(warnings(setup.stack, 'userWritableClaim')).toHaveLength(1);
   });
 
   test('a client defined outside the app is not judged', () => {
