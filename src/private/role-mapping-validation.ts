@@ -1,7 +1,6 @@
 import { Intrinsic, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { renderSupportedLoginProviders } from '../authentication-providers';
-import { IdentityPoolProviderUrl } from '../provider-url';
 import type { IdentityPoolRoleAttachmentProps } from '../role-attachment';
 import { IdentityPoolRoleMapping, RoleMappingMatchType, roleMappingKey } from '../role-mapping';
 import { configError, configErrorMessage } from './errors';
@@ -37,10 +36,10 @@ const MATCH_TYPES: readonly string[] = Object.values(RoleMappingMatchType);
  * and SAML assertions (the `https://aws.amazon.com/SAML/Attributes/Role` attribute) pass roles.
  */
 const TOKENS_WITHOUT_ROLE_CLAIMS: ReadonlyMap<string, string> = new Map([
-  [IdentityPoolProviderUrl.AMAZON.value, 'Login with Amazon tokens offer only the iss, aud and sub claims'],
-  [IdentityPoolProviderUrl.FACEBOOK.value, 'Facebook tokens offer only the iss, aud and sub claims'],
-  [IdentityPoolProviderUrl.GOOGLE.value, 'Google tokens carry the standard OpenID Connect claims'],
-  [IdentityPoolProviderUrl.APPLE.value, 'Apple tokens carry the standard OpenID Connect claims'],
+  ['www.amazon.com', 'Login with Amazon tokens offer only the iss, aud and sub claims'],
+  ['graph.facebook.com', 'Facebook tokens offer only the iss, aud and sub claims'],
+  ['accounts.google.com', 'Google tokens carry the standard OpenID Connect claims'],
+  ['appleid.apple.com', 'Apple tokens carry the standard OpenID Connect claims'],
 ]);
 const TOKEN_CLAIMS_DOCS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html#token-claims-for-role-based-access-control';
 
@@ -131,8 +130,9 @@ function concreteKey(mapping: IdentityPoolRoleMapping): string | undefined {
 /**
  * Registers the attachment's checks that need the whole app, run when it is synthesized: token
  * `mappingKey`s resolve to distinct plain strings, each concrete provider URL names a provider
- * the pool is configured with (providers can be added after mappings), and every role the pool
- * hands out trusts it (warnings).
+ * the pool is configured with (providers can be added after mappings), every role the pool
+ * hands out trusts it, the roles of user pool groups under Token mappings included, and the
+ * mappings' user pools do not let users pick their role (warnings; see user-pool-checks.ts).
  */
 export function registerRoleAttachmentChecks(
   attachment: IConstruct,
