@@ -5,6 +5,7 @@ import { Effect, FederatedPrincipal, Grant, IGrantable, IRole, PolicyStatement, 
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { IdentityPoolAuthenticationProviders, renderSupportedLoginProviders } from './authentication-providers';
+import { IdentityPoolFrontendOutputs, IdentityPoolFrontendOutputsOptions } from './frontend-outputs';
 import { IdentityPoolAttributes } from './identity-pool-attributes';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
@@ -16,11 +17,15 @@ import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } fr
 import { configError } from './private/errors';
 import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imported-roles';
 import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/own-data-grants';
-import { recordDefaultGrantee } from './private/pool-facts';
+import { recordDefaultGrantee, recordUserPoolProvider } from './private/pool-facts';
 import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
 import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
+import { UserPoolGroupRole, UserPoolGroupRoleOptions } from './user-pool-group-role';
+
+/** The construct id of a pool's front end outputs: API, since it fixes their construct paths. */
+const FRONTEND_OUTPUTS_ID = 'FrontendOutputs';
 
 /**
  * Properties of an `IdentityPool`.
@@ -526,6 +531,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
       clientId: config.clientId,
       serverSideTokenCheck: config.serverSideTokenCheck,
     });
+    recordUserPoolProvider(this, { providerName: config.providerName, clientId: config.clientId, userPoolClient: config.userPoolClient });
     return config.userPoolClient;
   }
 
@@ -561,6 +567,34 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
     const principalTags = new IdentityPoolPrincipalTags(this, id, { ...options, identityPool: this });
     this.allowTagSessionOnDefaultRoles();
     return principalTags;
+  }
+
+  /**
+   * Gives a user pool group a role and a precedence: creates the group (and, unless one is given,
+   * a role that trusts this pool's authenticated identities), and makes this pool take roles
+   * from the user pool's tokens (a Token mapping for each of its app clients, unless mapped
+   * already). The user pool must be an authentication provider of this pool.
+   *
+   * @param id the construct id, under this identity pool, of the group (`Group`) and role (`Role`)
+   * @param options the user pool, the precedence, and the group and role
+   * @returns the group and the role, to grant the role what the group's members may do
+   */
+  public addUserPoolGroupRole(id: string, options: UserPoolGroupRoleOptions): UserPoolGroupRole {
+    return new UserPoolGroupRole(this, id, { ...options, identityPool: this });
+  }
+
+  /**
+   * Publishes what a front end needs as stack outputs: the pool's id, region and guest access,
+   * each user pool provider's ids and logins key, and an Amplify JS v6 configuration
+   * (see `IdentityPoolFrontendOutputs` for the output ids). Once per pool, as `FrontendOutputs`.
+   *
+   * @param options a prefix for the output ids, and the app client Amplify signs in through
+   */
+  public addFrontendOutputs(options: IdentityPoolFrontendOutputsOptions = {}): IdentityPoolFrontendOutputs {
+    if (this.node.tryFindChild(FRONTEND_OUTPUTS_ID) !== undefined) {
+      configError(this, 'addFrontendOutputs', 'can be called once per identity pool: its outputs are published already', options.outputPrefix);
+    }
+    return new IdentityPoolFrontendOutputs(this, FRONTEND_OUTPUTS_ID, { ...options, identityPool: this });
   }
 
   private defaultRole(type: string, identityType: IdentityPoolIdentityType): Role {

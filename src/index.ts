@@ -11,3 +11,5 @@ export * from './principal-tags';
 export * from './policy-variables';
 export * from './owner-key';
 export * from './own-data-options';
+export * from './user-pool-group-role';
+export * from './frontend-outputs';

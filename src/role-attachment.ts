@@ -4,6 +4,7 @@ import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { configError, describePath } from './private/errors';
+import { recordRoleMappings } from './private/pool-facts';
 import { checkRoleMapping, registerRoleAttachmentChecks } from './private/role-mapping-validation';
 import { IdentityPoolRoleMapping, renderRoleMappings } from './role-mapping';
 
@@ -59,6 +60,7 @@ export class IdentityPoolRoleAttachment extends Resource {
       roleMappings: Lazy.any({ produce: () => renderRoleMappings(this, this.roleMappings) }),
     });
     guardOneAttachmentPerPool(this);
+    recordRoleMappings(this, this.roleMappings);
     registerRoleAttachmentChecks(this, props, this.roleMappings);
 
     this.addRoleMappings(...props.roleMappings ?? []);

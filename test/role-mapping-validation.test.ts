@@ -1,5 +1,5 @@
-import { App, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, Annotations as CoreAnnotations, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
@@ -458,5 +458,82 @@ describe('mappings for providers the pool is not configured with', () => {
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.AMAZON, useToken: true }],
     });
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
+  });
+});
+
+describe('Token mappings for providers whose tokens carry no role claims', () => {
+  const DOCS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html#token-claims-for-role-based-access-control';
+
+  function tokenWarnings(stack: Stack): string[] {
+    return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-identity-pool:tokenWithoutRoleClaims'))
+      .map(warning => `${warning.id}: ${warning.entry.data}`);
+  }
+
+  test.each([
+    ['AMAZON', IdentityPoolProviderUrl.AMAZON, { amazon: { appId: 'amzn1.application.x' } }, 'Login with Amazon tokens offer only the iss, aud and sub claims'],
+    ['FACEBOOK', IdentityPoolProviderUrl.FACEBOOK, { facebook: { appId: '1234567890123' } }, 'Facebook tokens offer only the iss, aud and sub claims'],
+    ['GOOGLE', IdentityPoolProviderUrl.GOOGLE, { google: { clientId: 'app.apps.googleusercontent.com' } }, 'Google tokens carry the standard OpenID Connect claims'],
+    ['APPLE', IdentityPoolProviderUrl.APPLE, { apple: { servicesId: 'com.example.app' } }, 'Apple tokens carry the standard OpenID Connect claims'],
+  ])('%s warns, with the documentation', (_name, providerUrl, authenticationProviders, claims) => {
+    // GIVEN
+    const stack = newStack();
+
+    // WHEN
+    new IdentityPool(stack, 'Pool', { authenticationProviders, roleMappings: [{ providerUrl, useToken: true }] });
+
+    // THEN
+    expect(tokenWarnings(stack)).toEqual([
+      `/${ATTACHMENT}: roleMappings[0] (${providerUrl.value}) takes roles from the token (useToken), but ${claims}, none of them a role `
+      + `(see ${DOCS}), so every user of this provider is denied credentials; use rules on its claims instead, or leave the provider unmapped `
+      + 'so its users get the default authenticated role [ack: cdk-identity-pool:tokenWithoutRoleClaims]',
+    ]);
+  });
+
+  test('with resolveAmbiguousRoles, says that every user gets the default authenticated role', () => {
+    const stack = newStack();
+    facebookPool(stack, { useToken: true, resolveAmbiguousRoles: true });
+    expect(tokenWarnings(stack)[0]).toContain('so every user of this provider gets the default authenticated role;');
+  });
+
+  test('a Rules mapping for such a provider does not warn', () => {
+    const stack = newStack();
+    facebookPool(stack, { rules: [rule(stack, { claim: 'sub' })] });
+    expect(tokenWarnings(stack)).toEqual([]);
+  });
+
+  test('Token mappings for user pools, SAML, OpenID Connect, Twitter and developer providers do not warn', () => {
+    // GIVEN
+    const stack = newStack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const saml = iam.SamlProvider.fromSamlProviderArn(stack, 'Saml', 'arn:aws:iam::123456789012:saml-provider/corp');
+    const oidc = iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, 'Oidc', 'arn:aws:iam::123456789012:oidc-provider/oidc.example.com');
+    const pool = new IdentityPool(stack, 'Pool', {
+      authenticationProviders: {
+        twitter: { consumerKey: 'key', consumerSecret: 'secret' },
+        samlProviders: [saml],
+        openIdConnectProviders: [oidc],
+        customProvider: 'login.example.com',
+      },
+    });
+    const client = pool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({ userPool }));
+
+    // WHEN
+    pool.addRoleMappings(
+      { providerUrl: IdentityPoolProviderUrl.userPool(userPool, client), useToken: true },
+      { providerUrl: IdentityPoolProviderUrl.saml(saml.samlProviderArn), useToken: true },
+      { providerUrl: IdentityPoolProviderUrl.openId('oidc.example.com'), useToken: true },
+      { providerUrl: IdentityPoolProviderUrl.TWITTER, useToken: true },
+      { providerUrl: IdentityPoolProviderUrl.custom('login.example.com'), useToken: true },
+    );
+
+    // THEN
+    expect(tokenWarnings(stack)).toEqual([]);
+  });
+
+  test('can be acknowledged on the pool', () => {
+    const stack = newStack();
+    const pool = facebookPool(stack, { useToken: true });
+    CoreAnnotations.of(pool).acknowledgeWarning('cdk-identity-pool:tokenWithoutRoleClaims');
+    expect(tokenWarnings(stack)).toEqual([]);
   });
 });

@@ -115,9 +115,10 @@ describe('resolveAmbiguousRoles', () => {
   });
 
   test('can be acknowledged on the pool', () => {
+    // (A developer provider: Facebook's tokens carry no roles, which warns of its own.)
     const stack = newStack();
-    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '1234567890123' } } });
-    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.FACEBOOK, useToken: true, resolveAmbiguousRoles: true });
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { customProvider: 'login.example.com' } });
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.custom('login.example.com'), useToken: true, resolveAmbiguousRoles: true });
     CoreAnnotations.of(pool).acknowledgeWarning('cdk-identity-pool:resolveAmbiguousRoles');
     expect(libraryWarnings(stack)).toEqual([]);
   });
@@ -125,8 +126,8 @@ describe('resolveAmbiguousRoles', () => {
   test('left at its default (Deny), does not warn', () => {
     const stack = newStack();
     new IdentityPool(stack, 'Pool', {
-      authenticationProviders: { facebook: { appId: '1234567890123' } },
-      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.FACEBOOK, useToken: true }],
+      authenticationProviders: { customProvider: 'login.example.com' },
+      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.custom('login.example.com'), useToken: true }],
     });
     expect(libraryWarnings(stack)).toEqual([]);
   });

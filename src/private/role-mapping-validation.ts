@@ -7,6 +7,8 @@ import { configError, configErrorMessage } from './errors';
 import { registerGuestPermissionsCheck } from './guest-permissions';
 import { PoolFacts, hasPrincipalTags, poolFacts } from './pool-facts';
 import { checkRoleTrust, registerClassicFlowCheck, RoleUse } from './trust-check';
+import { groupRoleUses, warnAboutUserPoolMappings } from './user-pool-checks';
+import { registerUserPoolIndex } from './user-pool-index';
 import { checkString, StringRule } from './validate';
 import { warn, WarningId } from './warnings';
 
@@ -27,6 +29,20 @@ const KEY_RULE = 'must be a plain string of 1-128 characters, or a token that re
   + 'CloudFormation map keys cannot be intrinsic functions';
 
 const MATCH_TYPES: readonly string[] = Object.values(RoleMappingMatchType);
+
+/**
+ * The providers whose tokens, by the Cognito developer guide, carry no role claims: it lists `iss`,
+ * `aud` and `sub` as the claims of Login with Amazon and Facebook, and the standard OpenID Connect
+ * claims for Google and Apple; only user pool ID tokens (`cognito:roles`, `cognito:preferred_role`)
+ * and SAML assertions (the `https://aws.amazon.com/SAML/Attributes/Role` attribute) pass roles.
+ */
+const TOKENS_WITHOUT_ROLE_CLAIMS: ReadonlyMap<string, string> = new Map([
+  ['www.amazon.com', 'Login with Amazon tokens offer only the iss, aud and sub claims'],
+  ['graph.facebook.com', 'Facebook tokens offer only the iss, aud and sub claims'],
+  ['accounts.google.com', 'Google tokens carry the standard OpenID Connect claims'],
+  ['appleid.apple.com', 'Apple tokens carry the standard OpenID Connect claims'],
+]);
+const TOKEN_CLAIMS_DOCS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html#token-claims-for-role-based-access-control';
 
 /** A scheme such as `https://`, spelled out in a concrete prefix (a token never starts so). */
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
@@ -64,6 +80,14 @@ export function checkRoleMapping(attachment: IConstruct, mapping: IdentityPoolRo
   if (clash >= 0) {
     configError(attachment, property,
       `must have a RoleMappings key of its own, but roleMappings[${clash}] already has this key; set mappingKey to tell them apart`, key);
+  }
+
+  const withoutRoles = mapping.useToken === true ? TOKENS_WITHOUT_ROLE_CLAIMS.get(url) : undefined;
+  if (withoutRoles !== undefined) {
+    warn(attachment, WarningId.TOKEN_WITHOUT_ROLE_CLAIMS,
+      `${property} (${url}) takes roles from the token (useToken), but ${withoutRoles}, none of them a role (see ${TOKEN_CLAIMS_DOCS}), `
+      + `so every user of this provider ${mapping.resolveAmbiguousRoles === true ? 'gets the default authenticated role' : 'is denied credentials'}; `
+      + 'use rules on its claims instead, or leave the provider unmapped so its users get the default authenticated role');
   }
 
   if (mapping.resolveAmbiguousRoles === true) {
@@ -108,22 +132,27 @@ function concreteKey(mapping: IdentityPoolRoleMapping): string | undefined {
  * Registers the attachment's checks that need the whole app, run when it is synthesized: token
  * `mappingKey`s resolve to distinct plain strings, each concrete provider URL names a provider
  * the pool is configured with (providers can be added after mappings), every role the pool
- * hands out trusts it, and the guest role grants nothing that guest credentials cannot use
- * (warnings).
+ * hands out trusts it, the roles of user pool groups under Token mappings included, the
+ * mappings' user pools do not let users pick their role, and the guest role grants nothing that
+ * guest credentials cannot use (warnings; see user-pool-checks.ts and guest-permissions.ts).
  */
 export function registerRoleAttachmentChecks(
   attachment: IConstruct,
   props: IdentityPoolRoleAttachmentProps,
   mappings: readonly IdentityPoolRoleMapping[],
 ): void {
+  registerUserPoolIndex(attachment);
   const facts = poolFacts(props.identityPool);
-  const roleUses = (): RoleUse[] => collectRoleUses(props, mappings);
+  // The pool's live list of user pool providers: providers can be added after mappings.
+  const providers = facts?.userPoolProviders ?? [];
+  const roleUses = (): RoleUse[] => [...collectRoleUses(props, mappings), ...groupRoleUses(attachment, mappings, providers)];
   attachment.node.addValidation({
     validate: () => {
       const errors = [...checkKeys(attachment, mappings)];
       if (facts !== undefined) {
         errors.push(...checkProvidersConfigured(attachment, facts, mappings));
       }
+      warnAboutUserPoolMappings(attachment, mappings, providers);
       checkRoleTrust(attachment, props.identityPool, roleUses(), facts?.allowClassicFlow === true, hasPrincipalTags(props.identityPool));
       return errors;
     },

@@ -18,6 +18,12 @@ export const WarningId = {
   GUEST_SCOPE_DOWN: 'cdk-identity-pool:guestScopeDown',
   /** More user pool providers than Cognito's default (adjustable) quota. */
   USER_POOL_PROVIDER_QUOTA: 'cdk-identity-pool:userPoolProviderQuota',
+  /** Two user pool groups whose roles a Token mapping hands out share a precedence but not a role. */
+  GROUP_PRECEDENCE: 'cdk-identity-pool:groupPrecedence',
+  /** A rule of a Rules mapping tests a user pool attribute that users can write themselves. */
+  USER_WRITABLE_CLAIM: 'cdk-identity-pool:userWritableClaim',
+  /** A Token mapping for a provider whose tokens carry no role claims. */
+  TOKEN_WITHOUT_ROLE_CLAIMS: 'cdk-identity-pool:tokenWithoutRoleClaims',
 } as const;
 
 /**

@@ -1,0 +1,17 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import type { IConstruct } from 'constructs';
+
+/**
+ * Whether two strings are the same value: equal, or tokens that resolve alike (a user pool's
+ * provider name read twice is one token string, but one built by hand is another).
+ */
+export function sameValue(scope: IConstruct, a: string, b: string): boolean {
+  if (a === b) {
+    return true;
+  }
+  if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
+    return false;
+  }
+  const stack = Stack.of(scope);
+  return JSON.stringify(stack.resolve(a)) === JSON.stringify(stack.resolve(b));
+}

@@ -1,0 +1,219 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { IUserPool, IUserPoolGroup, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import { IRole, Role } from 'aws-cdk-lib/aws-iam';
+import { Construct, IConstruct } from 'constructs';
+import { IdentityPool } from './identity-pool';
+import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
+import { MappedRoleOptions } from './mapped-role-options';
+import { configError } from './private/errors';
+import { onUserPoolProviderAdded, poolFacts, roleMappingsOf } from './private/pool-facts';
+import { sameValue } from './private/same-value';
+import { checkString, StringRule } from './private/validate';
+import { IdentityPoolProviderUrl } from './provider-url';
+
+/**
+ * Options for a user pool group whose members get a role from an identity pool.
+ */
+export interface UserPoolGroupRoleOptions {
+  /**
+   * The user pool the group belongs to. It must already be an authentication provider of the
+   * identity pool (`authenticationProviders.userPools` or `addUserPoolAuthentication`).
+   */
+  readonly userPool: IUserPool;
+
+  /**
+   * The group's precedence, an integer from 0 to 2147483647: a user in several groups gets the
+   * role of the group with the lowest precedence (`cognito:preferred_role`). Two groups with the
+   * same precedence and different roles leave that claim unset for users in both, and the
+   * mapping's ambiguous-role resolution decides (the warning `cdk-identity-pool:groupPrecedence`).
+   */
+  readonly precedence: number;
+
+  /**
+   * The group's name, 1 to 128 characters. Renaming the group replaces it, and its members
+   * leave it.
+   * @default - CloudFormation generates a name
+   */
+  readonly groupName?: string;
+
+  /**
+   * A description of the group, at most 2048 characters.
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * The role the group's members get, used as given: it must trust the identity pool's
+   * authenticated identities (`IdentityPoolPrincipal`); a role defined in the app that does not
+   * gets the warning `cdk-identity-pool:roleTrust`, naming the group.
+   * @default - a role is created that only this pool's authenticated identities can assume, with
+   * no permissions
+   */
+  readonly role?: IRole;
+
+  /**
+   * Options of the role created when no `role` is given.
+   * @default - a role with no name, description, policies or boundary
+   */
+  readonly roleOptions?: MappedRoleOptions;
+}
+
+/**
+ * Properties of a `UserPoolGroupRole`.
+ */
+export interface UserPoolGroupRoleProps extends UserPoolGroupRoleOptions {
+  /** The identity pool whose credentials the group's members get. */
+  readonly identityPool: IdentityPool;
+}
+
+/** `GroupName`: the user pool API's name pattern. */
+const GROUP_NAME: StringRule = { min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, patternText: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' };
+const DESCRIPTION: StringRule = { min: 0, max: 2048 };
+const MAX_PRECEDENCE = 2 ** 31 - 1;
+
+/** The user pools (by provider name) whose groups' roles each pool takes from the token. */
+const tokenRoleUserPools = new WeakMap<IConstruct, Map<string, UserPoolGroupRole>>();
+
+/**
+ * A user pool group and the role its members get from an identity pool, through the pool's
+ * Token mapping for the user pool: the group's role reaches each member's ID token
+ * (`cognito:roles`, `cognito:preferred_role`), and the identity pool hands it out.
+ *
+ * The identity pool gets a Token mapping (`useToken`, ambiguous roles denied) for each app client
+ * of the user pool it is configured with, now and later, unless it maps that client already:
+ * a Token mapping is kept as it is, and a Rules mapping fails, since Cognito keeps one mapping per
+ * provider. To resolve ambiguous roles differently, add the Token mapping yourself first.
+ *
+ * @see https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html#using-tokens-to-assign-roles-to-users
+ */
+export class UserPoolGroupRole extends Construct {
+  /** The role the group's members get: grant it what they may do. */
+  public readonly role: IRole;
+
+  /** The user pool group; add users to it to give them the role. */
+  public readonly group: IUserPoolGroup;
+
+  /** The group's precedence. */
+  public readonly precedence: number;
+
+  /**
+   * @param scope where the group and the created role go, as `Group` and `Role`
+   * @param id the construct id
+   * @param props the identity pool, the user pool and the group
+   */
+  constructor(scope: Construct, id: string, props: UserPoolGroupRoleProps) {
+    super(scope, id);
+    checkGroup(this, props);
+    const pool = props.identityPool;
+    const userPoolClients = clientsOf(pool, props.userPool);
+    if (userPoolClients.length === 0) {
+      configError(this, 'userPool',
+        `must be an authentication provider of the identity pool ${pool.node.path} (add it to authenticationProviders.userPools, `
+        + 'or with addUserPoolAuthentication, first): its groups\' roles reach users through the pool\'s Token mapping for it', props.userPool.node.path);
+    }
+
+    for (const client of userPoolClients) {
+      checkNoRulesMapping(this, pool, client);
+    }
+
+    this.precedence = props.precedence;
+    this.role = props.role ?? new Role(this, 'Role', {
+      ...props.roleOptions,
+      assumedBy: new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED),
+    });
+    this.group = new UserPoolGroup(this, 'Group', {
+      userPool: props.userPool,
+      groupName: props.groupName,
+      description: props.description,
+      precedence: props.precedence,
+      role: this.role,
+    });
+
+    takeRolesFromTokens(this, pool, props.userPool.userPoolProviderName, userPoolClients);
+  }
+}
+
+function checkGroup(scope: IConstruct, props: UserPoolGroupRoleProps): void {
+  const precedence = props.precedence;
+  if (!Token.isUnresolved(precedence) && (!Number.isInteger(precedence) || precedence < 0 || precedence > MAX_PRECEDENCE)) {
+    configError(scope, 'precedence', `must be an integer from 0 to ${MAX_PRECEDENCE} (the lowest precedence wins)`, precedence);
+  }
+  checkString(scope, 'groupName', props.groupName, GROUP_NAME);
+  checkString(scope, 'description', props.description, DESCRIPTION);
+  if (props.role !== undefined && props.roleOptions !== undefined) {
+    configError(scope, 'roleOptions', 'applies only to the role created when no role is given; configure the given role itself', Object.keys(props.roleOptions));
+  }
+}
+
+/** A user pool provider of the pool, as a mapping names it: `<providerName>:<clientId>`. */
+interface ProviderClient {
+  readonly providerName: string;
+  readonly clientId: string;
+}
+
+/** The user pool providers of the pool that are this user pool, one per app client. */
+function clientsOf(pool: IdentityPool, userPool: IUserPool): ProviderClient[] {
+  const providerName = userPool.userPoolProviderName;
+  const clients: ProviderClient[] = [];
+  for (const provider of poolFacts(pool)?.userPoolProviders ?? []) {
+    if (provider.providerName !== undefined && provider.clientId !== undefined && sameValue(pool, provider.providerName, providerName)) {
+      clients.push({ providerName: provider.providerName, clientId: provider.clientId });
+    }
+  }
+  return clients;
+}
+
+/**
+ * Makes the pool take roles from this user pool's tokens: a Token mapping for each of its app
+ * clients, and, once per pool and user pool, for each client added later.
+ */
+function takeRolesFromTokens(groupRole: UserPoolGroupRole, pool: IdentityPool, providerName: string, clients: readonly ProviderClient[]): void {
+  for (const client of clients) {
+    addTokenMapping(groupRole, pool, client);
+  }
+  let userPools = tokenRoleUserPools.get(pool);
+  if (userPools === undefined) {
+    userPools = new Map();
+    tokenRoleUserPools.set(pool, userPools);
+    const registered = userPools;
+    onUserPoolProviderAdded(pool, entry => {
+      const first = [...registered].find(([name]) => sameValue(pool, name, entry.providerName));
+      if (first !== undefined) {
+        addTokenMapping(first[1], pool, entry);
+      }
+    });
+  }
+  if (![...userPools.keys()].some(name => sameValue(pool, name, providerName))) {
+    userPools.set(providerName, groupRole);
+  }
+}
+
+/** Adds a Token mapping for the client, unless the pool maps it already (with a Token mapping). */
+function addTokenMapping(scope: IConstruct, pool: IdentityPool, client: ProviderClient): void {
+  checkNoRulesMapping(scope, pool, client);
+  if (existingMapping(pool, client) === undefined) {
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl(providerUrl(client)), useToken: true });
+  }
+}
+
+/** Fails when the pool maps the client with rules: Cognito keeps one mapping per provider. */
+function checkNoRulesMapping(scope: IConstruct, pool: IdentityPool, client: ProviderClient): void {
+  const index = existingMapping(pool, client);
+  if (index !== undefined && roleMappingsOf(pool.roleAttachment)[index].useToken !== true) {
+    configError(scope, 'userPool',
+      `cannot give its groups' roles through ${pool.roleAttachment.node.path}, whose roleMappings[${index}] maps this user pool client with rules: `
+      + 'Cognito keeps one mapping per provider, and only a Token mapping hands out group roles; test cognito:groups in those rules instead',
+      Stack.of(pool).resolve(providerUrl(client)));
+  }
+}
+
+/** The index of the pool's mapping for the client, if any. */
+function existingMapping(pool: IdentityPool, client: ProviderClient): number | undefined {
+  const url = providerUrl(client);
+  const index = roleMappingsOf(pool.roleAttachment).findIndex(mapping => sameValue(pool, mapping.providerUrl.value, url));
+  return index < 0 ? undefined : index;
+}
+
+function providerUrl(client: ProviderClient): string {
+  return `${client.providerName}:${client.clientId}`;
+}
