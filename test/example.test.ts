@@ -16,12 +16,16 @@ describe('the README example app', () => {
     expect(summary).toContain('may s3:GetObject on PhotosB9552D0D.Arn/public/*');
     expect(summary).toContain('on Albums77B3A114.Arn, Albums77B3A114.Arn/index/* [LeadingKeys=${cognito-identity.amazonaws.com:sub}]');
     expect(summary).toMatch(/unauthenticated role: IdentitiesUnauthenticatedRole19945E3E trusting .*\n {8}may: nothing/);
-    expect(summary).toContain('if cognito:groups Contains "admins" -> IdentitiesAdminRole7275568A trusting cognito-identity.amazonaws.com [aud=Ref(Identities1D2FC062), amr=authenticated]');
+    expect(summary).toContain('mapping UserPool12af06886ec1ea3c: Token for Users0A0EEA89.ProviderName:Ref(UsersUserPoolAuthenticationProviderClient01B0629F), ambiguous: AuthenticatedRole');
+    expect(summary).toContain('group admins (precedence 0) -> IdentitiesAdminsRoleBA22EFB2 trusting cognito-identity.amazonaws.com [aud=Ref(Identities1D2FC062), amr=authenticated]');
+    expect(summary).toContain('Outputs (the front end\'s configuration):');
+    expect(summary).toContain('AmplifyConfiguration: {"Auth":{"Cognito":{"identityPoolId":"Ref(Identities1D2FC062)","userPoolId":"Ref(Users0A0EEA89)",'
+      + '"userPoolClientId":"Ref(UsersUserPoolAuthenticationProviderClient01B0629F)","allowGuestAccess":false}}}');
     expect(summary).toContain('backend role TokenIssuerServiceRole93673890 trusting lambda.amazonaws.com');
     expect(summary).toContain('may cognito-identity:GetOpenIdTokenForDeveloperIdentity on arn:Ref(AWS::Partition):cognito-identity:');
   });
 
-  test('users outside the admins group keep the default authenticated role', () => {
+  test('users outside every group keep the default authenticated role', () => {
     const { stack } = buildExampleApp();
     const mappings = Template.fromStack(stack).findResources('AWS::Cognito::IdentityPoolRoleAttachment');
     const [attachment] = Object.values<any>(mappings);
@@ -57,7 +61,8 @@ describe('the README example app', () => {
       DeletionProtection: 'ACTIVE',
       Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12 }) },
     });
-    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins' });
+    template.hasResourceProperties('AWS::Cognito::UserPoolGroup', { GroupName: 'admins', Precedence: 0, RoleArn: Match.anyValue() });
+    Template.fromStack(stack).hasOutput('AmplifyConfiguration', { Value: Match.anyValue() });
   });
 
   test('the example synthesizes without warnings or errors', () => {

@@ -8,6 +8,7 @@
  *   only their own rows of the albums table (partition key = identity id); everyone signed in
  *   reads the public folder (`public/`). Guests get nothing.
  * - Members of the user pool group "admins" get a role that may read every photo.
+ * - The stack's outputs are the front end's configuration (Amplify.configure reads one of them).
  *
  * Its own resources follow best practice: the buckets block public access, require TLS and are
  * encrypted (the photos with a rotating KMS key), access to the photos is logged, the table
@@ -24,7 +25,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { summarizeTemplate } from './summary';
-import { IdentityPool, IdentityPoolProviderUrl, RoleMappingMatchType, UserPoolAuthenticationProvider } from '../../src';
+import { IdentityPool, IdentityPoolProviderUrl, UserPoolAuthenticationProvider } from '../../src';
 
 /** The developer provider name the login server signs users in under; it cannot change once users exist. */
 const DEVELOPER_PROVIDER_NAME = 'login.photos.example.com';
@@ -127,20 +128,27 @@ export function buildExampleApp(): { app: App; stack: Stack } {
   });
   identityPool.grantOpenIdTokenForDeveloperIdentity(tokenIssuer);
 
-  userPool.addGroup('Admins', { groupName: 'admins', description: 'Photo sharing administrators' });
-
-  // Members of the user pool group "admins" get a role that may read every photo. Everyone
-  // else matches no rule and keeps the default authenticated role (resolveAmbiguousRoles);
-  // with Deny, every user outside the group would get no credentials at all.
-  const admins = identityPool.addMappedRole('AdminRole', { description: 'Photo sharing administrators' });
-  photos.grantRead(admins);
+  // Members of the user pool group "admins" get a role that may read every photo: the ID token
+  // names the group's role, and a Token mapping hands it out. Everyone outside the group keeps
+  // the default authenticated role (resolveAmbiguousRoles); with Deny, every user who is in no
+  // group would get no credentials at all.
   identityPool.addRoleMappings({
     providerUrl: IdentityPoolProviderUrl.userPool(userPool, client),
-    rules: [{ claim: 'cognito:groups', claimValue: 'admins', matchType: RoleMappingMatchType.CONTAINS, mappedRole: admins }],
+    useToken: true,
     resolveAmbiguousRoles: true,
   });
   Annotations.of(identityPool).acknowledgeWarning('cdk-identity-pool:resolveAmbiguousRoles',
-    'Users outside the admins group are meant to get the default authenticated role');
+    'Users outside every group are meant to get the default authenticated role');
+  const admins = identityPool.addUserPoolGroupRole('Admins', {
+    userPool,
+    groupName: 'admins',
+    description: 'Photo sharing administrators',
+    precedence: 0,
+  });
+  photos.grantRead(admins.role);
+
+  // What the web front end needs: `cdk deploy --outputs-file` writes it, Amplify.configure reads it.
+  identityPool.addFrontendOutputs();
 
   return { app, stack };
 }

@@ -33,6 +33,13 @@ export function summarizeTemplate(stackName: string, template: Json): string {
       }
       for (const [key, mapping] of Object.entries<Json>(attachment.Properties.RoleMappings ?? {})) {
         lines.push(`      mapping ${key}: ${mapping.Type} for ${show(mapping.IdentityProvider)}, ambiguous: ${mapping.AmbiguousRoleResolution}`);
+        for (const [groupId, group] of mapping.Type === 'Token' ? groupsOf(resources, mapping.IdentityProvider) : []) {
+          lines.push(`        group ${show(group.Properties.GroupName ?? groupId)} (precedence ${group.Properties.Precedence ?? 'none'}) -> ${describeRole(resources, group.Properties.RoleArn)}`);
+          if (!described.has(roleIdOf(group.Properties.RoleArn) ?? '')) {
+            lines.push(...permissionsOf(resources, roleIdOf(group.Properties.RoleArn), '          '));
+            described.add(roleIdOf(group.Properties.RoleArn) ?? '');
+          }
+        }
         for (const rule of mapping.RulesConfiguration?.Rules ?? []) {
           lines.push(`        if ${rule.Claim} ${rule.MatchType} ${JSON.stringify(rule.Value)} -> ${describeRole(resources, rule.RoleARN)}`);
           if (!described.has(roleIdOf(rule.RoleARN) ?? '')) {
@@ -49,12 +56,26 @@ export function summarizeTemplate(stackName: string, template: Json): string {
       lines.push(...permissionsOf(resources, roleId, '      '));
     }
   }
+  const outputs = Object.entries<Json>(template.Outputs ?? {});
+  if (outputs.length > 0) {
+    lines.push('  Outputs (the front end\'s configuration):');
+    for (const [outputId, output] of outputs) {
+      lines.push(`    ${outputId}: ${show(output.Value)}`);
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 
 function attachmentsOf(resources: Record<string, Json>, poolId: string): Array<[string, Json]> {
   return Object.entries(resources).filter(([, r]) =>
     r.Type === 'AWS::Cognito::IdentityPoolRoleAttachment' && r.Properties?.IdentityPoolId?.Ref === poolId);
+}
+
+/** The user pool groups whose roles a Token mapping for a user pool provider hands out. */
+function groupsOf(resources: Record<string, Json>, identityProvider: Json): Array<[string, Json]> {
+  // A user pool provider renders as Fn::Join of the pool's ProviderName and ":<client id>".
+  const userPoolId = identityProvider?.['Fn::Join']?.[1]?.[0]?.['Fn::GetAtt']?.[0];
+  return Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Cognito::UserPoolGroup' && r.Properties?.UserPoolId?.Ref === userPoolId);
 }
 
 function roleIdOf(arn: Json): string | undefined {
