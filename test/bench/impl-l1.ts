@@ -46,7 +46,12 @@ function addIdentityPool(stack: Stack, spec: PoolSpec): string {
     identityPoolId: pool.ref,
     roles: { authenticated: authenticated.roleArn, unauthenticated: unauthenticated.roleArn },
     roleMappings: {
-      'graph.facebook.com': { type: 'Token', ambiguousRoleResolution: 'Deny', identityProvider: 'graph.facebook.com' },
+      'graph.facebook.com': {
+        type: 'Rules',
+        ambiguousRoleResolution: 'Deny',
+        identityProvider: 'graph.facebook.com',
+        rulesConfiguration: { rules: [{ claim: 'aud', value: spec.facebookAppId, matchType: 'Equals', roleArn: spec.rules[0].mappedRole.roleArn }] },
+      },
       [USER_POOL_MAPPING_KEY]: {
         type: 'Rules',
         ambiguousRoleResolution: 'Deny',

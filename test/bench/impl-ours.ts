@@ -20,7 +20,8 @@ export const ours: Implementation = {
         userPools: [new UserPoolAuthenticationProvider({ userPool: spec.userPool, userPoolClient: spec.userPoolClient })],
       },
       roleMappings: [
-        { providerUrl: IdentityPoolProviderUrl.FACEBOOK, useToken: true },
+        // Facebook tokens carry no role claims, so a Token mapping would deny every Facebook user: a rule instead.
+        { providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [{ claim: 'aud', claimValue: spec.facebookAppId, mappedRole: spec.rules[0].mappedRole }] },
         {
           providerUrl: IdentityPoolProviderUrl.userPool(spec.userPool, spec.userPoolClient),
           mappingKey: USER_POOL_MAPPING_KEY,
