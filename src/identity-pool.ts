@@ -2,12 +2,13 @@ import { IResource, Lazy, RemovalPolicy, Resource } from 'aws-cdk-lib';
 import { CfnIdentityPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Effect, FederatedPrincipal, Grant, IGrantable, IRole, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { IdentityPoolAuthenticationProviders, renderSupportedLoginProviders } from './authentication-providers';
+import { IdentityPoolAuthenticationProviders } from './authentication-providers';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
 import { IdentityPoolPrincipalTags, IdentityPoolPrincipalTagsOptions } from './principal-tags';
 import { formatIdentityPoolArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
 import { configError } from './private/errors';
+import { renderSupportedLoginProviders } from './private/login-providers';
 import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
@@ -106,6 +107,9 @@ export interface IIdentityPool extends IResource {
   /**
    * Grants the given actions on this identity pool to a principal, such as a backend that
    * calls `GetOpenIdTokenForDeveloperIdentity`.
+   *
+   * @param grantee the principal to grant the actions to
+   * @param actions the actions, such as `cognito-identity:GetOpenIdTokenForDeveloperIdentity`
    */
   grant(grantee: IGrantable, ...actions: string[]): Grant;
 }
@@ -115,6 +119,13 @@ abstract class IdentityPoolBase extends Resource implements IIdentityPool {
   public abstract readonly identityPoolArn: string;
   public abstract readonly identityPoolName: string;
 
+  /**
+   * Grants the given actions on this identity pool to a principal, such as a backend that
+   * calls `GetOpenIdTokenForDeveloperIdentity`.
+   *
+   * @param grantee the principal to grant the actions to
+   * @param actions the actions, such as `cognito-identity:GetOpenIdTokenForDeveloperIdentity`
+   */
   public grant(grantee: IGrantable, ...actions: string[]): Grant {
     return Grant.addToPrincipal({
       grantee,
@@ -135,6 +146,10 @@ export class IdentityPool extends IdentityPoolBase {
   /**
    * Imports an identity pool by id, `<region>:<id>`. The ARN takes its region from the id, and
    * its partition and account from the stack.
+   *
+   * @param scope the scope of the imported pool
+   * @param id the imported pool's construct id
+   * @param identityPoolId the pool's id, `<region>:<id>`; a concrete one is checked
    */
   public static fromIdentityPoolId(scope: Construct, id: string, identityPoolId: string): IIdentityPool {
     const region = identityPoolIdRegion(scope, 'identityPoolId', identityPoolId);
@@ -144,6 +159,11 @@ export class IdentityPool extends IdentityPoolBase {
   /**
    * Imports an identity pool by ARN; its region and account are taken from the ARN.
    * An imported pool's name is not known, so its `identityPoolName` is its id.
+   *
+   * @param scope the scope of the imported pool
+   * @param id the imported pool's construct id
+   * @param identityPoolArn the pool's ARN,
+   * `arn:<partition>:cognito-identity:<region>:<account>:identitypool/<region>:<id>`; a concrete one is checked
    */
   public static fromIdentityPoolArn(scope: Construct, id: string, identityPoolArn: string): IIdentityPool {
     const parts = parseIdentityPoolArn(scope, identityPoolArn);
@@ -177,6 +197,14 @@ export class IdentityPool extends IdentityPoolBase {
 
   private arn?: string;
 
+  /**
+   * Creates an identity pool, its default roles (unless given) and its role attachment.
+   *
+   * @param scope the scope of the pool
+   * @param id the pool's construct id
+   * @param props the pool's configuration; by default, a pool with default roles, guest access
+   * off and no providers
+   */
   constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
     super(scope, id, { physicalName: props.identityPoolName });
     checkIdentityPool(this, props, this.cognitoIdentityProviders);
@@ -221,7 +249,10 @@ export class IdentityPool extends IdentityPoolBase {
 
   /**
    * Lets the users of a user pool sign in, and returns the app client they sign in through
-   * (the one given, or the one created for the provider).
+   * (the one given, or the one created for the provider). A provider that breaks a rule (the
+   * same user pool and client twice, a concrete name or client id Cognito refuses) fails here.
+   *
+   * @param userPool the user pool provider, such as a `UserPoolAuthenticationProvider`
    */
   public addUserPoolAuthentication(userPool: IUserPoolAuthenticationProvider): IUserPoolClient {
     const config = userPool.bind(this, this);
@@ -240,7 +271,11 @@ export class IdentityPool extends IdentityPoolBase {
   }
 
   /**
-   * Adds role mappings to the pool's one role attachment, after those already present.
+   * Adds role mappings to the pool's one role attachment, after those already present. A
+   * mapping that breaks a rule fails here, when it is added; a mapping for a user pool the pool
+   * does not have (yet) fails at synthesis, since user pools can still be added.
+   *
+   * @param roleMappings the mappings, one per identity provider
    */
   public addRoleMappings(...roleMappings: IdentityPoolRoleMapping[]): void {
     this.roleAttachment.addRoleMappings(...roleMappings);
@@ -251,6 +286,7 @@ export class IdentityPool extends IdentityPoolBase {
    * `amr` is `authenticated`), for use as `mappedRole` in role mapping rules.
    *
    * @param id the role's construct id, under this identity pool
+   * @param options the role's name, description and policies; by default, a role with none
    */
   public addMappedRole(id: string, options: MappedRoleOptions = {}): Role {
     return new Role(this, id, {
@@ -266,6 +302,7 @@ export class IdentityPool extends IdentityPoolBase {
    * `new IdentityPoolPrincipal(pool).withSessionTags()`.
    *
    * @param id the construct id of the mapping, under this identity pool
+   * @param options the provider and the claims to map; a concrete value that breaks a rule fails here
    */
   public addPrincipalTags(id: string, options: IdentityPoolPrincipalTagsOptions): IdentityPoolPrincipalTags {
     const principalTags = new IdentityPoolPrincipalTags(this, id, { ...options, identityPool: this });
