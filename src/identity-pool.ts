@@ -53,8 +53,8 @@ export interface IdentityPoolProps {
 
   /**
    * Role mappings, per identity provider (at most 10). More can be added with `addRoleMappings`.
-   * Each must name a provider the pool is configured with; when the URL and the configured
-   * providers are known at synth time, one that is not fails synthesis.
+   * Each must name a provider the pool is configured with: a concrete URL that names none fails
+   * here, and one for a user pool the pool lacks fails at synthesis (user pools can still be added).
    * @default - no role mappings; every identity gets its default role
    */
   readonly roleMappings?: IdentityPoolRoleMapping[];
