@@ -158,7 +158,7 @@ testPython.exec(`${TYPECHECK_VENV}/bin/python test/python/readme_snippets.py`);
 testPython.exec(`${TYPECHECK_VENV}/bin/python test/python/typecheck.py`);
 // What these write under test/ (which projen un-ignores as a whole, so patterns given to the
 // project's options drop out): the README's Python translations and mypy's cache.
-project.gitignore.addPatterns('/test/python/readme_snippets/', '/test/python/.mypy_cache/', '/test/python/.pytest_cache/');
+project.gitignore.addPatterns('/test/python/readme_translations/', '/test/python/.mypy_cache/', '/test/python/.pytest_cache/');
 
 // cfn-lint (Python; the CloudFormation resource schemas) is the fuzz tests' second oracle. It is
 // pinned and installed into an ignored virtualenv, only when missing, before every test run, so

@@ -4,7 +4,7 @@ jsii-rosetta compiles every README snippet with ``rosetta/default.ts-fixture`` a
 translates it to Python; the translations sit in ``.jsii.tabl.json`` (written by
 ``npx projen compile``) and are what PyPI users read. This script wraps each translation in the
 Python form of that fixture (a ``Stack`` subclass whose constructor is the snippet, with the
-fixture's names imported) and writes it to ``test/python/readme_snippets/`` (ignored by git), where
+fixture's names imported) and writes it to ``test/python/readme_translations/`` (ignored by git), where
 ``test:python`` runs pyright and mypy over it, with the Python tests.
 
 Two things rosetta drops are put back, so that the checkers judge what users can act on:
@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TABLET = ROOT / ".jsii.tabl.json"
 README = ROOT / "README.md"
 FIXTURE = ROOT / "rosetta" / "default.ts-fixture"
-OUT = Path(__file__).resolve().parent / "readme_snippets"
+OUT = Path(__file__).resolve().parent / "readme_translations"
 
 # Python's spelling of the fixture's modules; `lambda` is a keyword, which jsii spells `lambda_`.
 _PYTHON_KEYWORDS = {"lambda"}
@@ -75,10 +75,10 @@ def snake_case(name: str) -> str:
 def restore_casts(typescript: str, python: str) -> str:
     """Puts back the casts rosetta drops: `const a = b as x.T;` -> `a = typing.cast(x.T, b)`."""
     for name, type_name in re.findall(r"\bconst (\w+) = [^;]+? as ([\w.]+);", typescript):
-        variable = re.escape(snake_case(name))
+        variable = snake_case(name)
         python, count = re.subn(
-            rf"^(\s*){variable} = (.+)$",
-            lambda match, t=type_name, v=snake_case(name): f"{match.group(1)}{v} = typing.cast({t}, {match.group(2)})",
+            rf"^(\s*){re.escape(variable)} = (.+)$",
+            rf"\g<1>{variable} = typing.cast({type_name}, \g<2>)",
             python,
             count=1,
             flags=re.M,

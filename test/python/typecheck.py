@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Dict, FrozenSet, List
 
 HERE = Path(__file__).resolve().parent
-SNIPPETS = HERE / "readme_snippets"
+SNIPPETS = HERE / "readme_translations"
 
 
 def our_names() -> FrozenSet[str]:
