@@ -116,7 +116,7 @@ project.tasks.tryFind('package:java')?.exec('find dist/java -name "*.jar" -exec 
 // our floor versions into a fresh virtual environment, runs every Python example of the seed.
 const PYTHON_VENV = '.venv-python';
 const testPython = project.addTask('test:python', {
-  description: 'Build the Python package, install it in a fresh venv with aws-cdk-lib at our floor, run pytest',
+  description: 'Build the Python package, install it in a fresh venv with aws-cdk-lib at our floor, run pytest, then pyright and mypy',
   env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
 });
 testPython.exec('rm -f test-reports/pytest.xml');
@@ -131,6 +131,34 @@ testPython.exec([
 ].join(' '));
 testPython.exec(`${PYTHON_VENV}/bin/python -m pip list --disable-pip-version-check --format=freeze | grep -Ei '^(aws-cdk-lib|constructs|jsii|cdk-identity-pool|pytest)=='`);
 testPython.exec(`${PYTHON_VENV}/bin/python -m pytest test/python --junitxml=test-reports/pytest.xml`);
+
+// Then what an editor shows a Python user: pyright (what VS Code's Pylance runs) and mypy, pinned,
+// over the Python tests and the README's Python translations (jsii-rosetta's, in .jsii.tabl.json,
+// wrapped in the Python form of rosetta/default.ts-fixture by readme_snippets.py), with zero
+// errors (typecheck.py lists, and does not count, the parameter-name mismatches of aws-cdk-lib's own
+// classes in README translations). They run in a virtualenv of their own: constructs at our floor
+// (10.0.5) was built by a jsii whose Python protocols declare `__jsii_proxy_class__` as a member, so
+// pyright takes no class for any construct interface there; users who install today get a newer
+// constructs, and this one is pinned. The PyPI pyright runs the npm one, which it installs on first use.
+const PYRIGHT_VERSION = '1.1.414';
+const MYPY_VERSION = '2.4.1';
+const CONSTRUCTS_FOR_TYPE_CHECKS = '10.8.1';
+const TYPECHECK_VENV = '.venv-typecheck';
+testPython.exec(`python3 -m venv --clear ${TYPECHECK_VENV}`);
+testPython.exec([
+  `${TYPECHECK_VENV}/bin/pip install --disable-pip-version-check --quiet`,
+  'dist/python/cdk_identity_pool-*.whl',
+  `aws-cdk-lib==${CDK_FLOOR}`,
+  `constructs==${CONSTRUCTS_FOR_TYPE_CHECKS}`,
+  'pytest~=9.0',
+  `pyright==${PYRIGHT_VERSION}`,
+  `mypy==${MYPY_VERSION}`,
+].join(' '));
+testPython.exec(`${TYPECHECK_VENV}/bin/python test/python/readme_snippets.py`);
+testPython.exec(`${TYPECHECK_VENV}/bin/python test/python/typecheck.py`);
+// What these write under test/ (which projen un-ignores as a whole, so patterns given to the
+// project's options drop out): the README's Python translations and mypy's cache.
+project.gitignore.addPatterns('/test/python/readme_translations/', '/test/python/.mypy_cache/', '/test/python/.pytest_cache/');
 
 // cfn-lint (Python; the CloudFormation resource schemas) is the fuzz tests' second oracle. It is
 // pinned and installed into an ignored virtualenv, only when missing, before every test run, so

@@ -1,5 +1,4 @@
 import { IOpenIdConnectProvider, ISamlProvider } from 'aws-cdk-lib/aws-iam';
-import { IdentityPoolProviderUrl } from './provider-url';
 import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
 
 /**
@@ -110,28 +109,4 @@ export interface IdentityPoolAuthenticationProviders {
    * @default - no developer authenticated identities
    */
   readonly customProvider?: string;
-}
-
-/**
- * The `SupportedLoginProviders` map: each social provider's domain to its app id.
- * Undefined when none is configured, so the property is omitted.
- */
-export function renderSupportedLoginProviders(providers: IdentityPoolAuthenticationProviders): Record<string, string> | undefined {
-  const logins: Record<string, string> = {};
-  if (providers.amazon) {
-    logins[IdentityPoolProviderUrl.AMAZON.value] = providers.amazon.appId;
-  }
-  if (providers.facebook) {
-    logins[IdentityPoolProviderUrl.FACEBOOK.value] = providers.facebook.appId;
-  }
-  if (providers.google) {
-    logins[IdentityPoolProviderUrl.GOOGLE.value] = providers.google.clientId;
-  }
-  if (providers.apple) {
-    logins[IdentityPoolProviderUrl.APPLE.value] = providers.apple.servicesId;
-  }
-  if (providers.twitter) {
-    logins[IdentityPoolProviderUrl.TWITTER.value] = `${providers.twitter.consumerKey};${providers.twitter.consumerSecret}`;
-  }
-  return Object.keys(logins).length > 0 ? logins : undefined;
 }

@@ -80,6 +80,13 @@ export class IdentityPoolFrontendOutputs extends Construct {
    * @param id the construct id
    * @param props the identity pool and the output options
    */
+  /**
+   * Publishes the front end configuration of an identity pool as outputs of its stack.
+   *
+   * @param scope the scope, usually the identity pool
+   * @param id the construct id (`IdentityPool.addFrontendOutputs` uses `FrontendOutputs`)
+   * @param props the identity pool, and the output prefix and Amplify client
+   */
   constructor(scope: Construct, id: string, props: IdentityPoolFrontendOutputsProps) {
     super(scope, id);
     const prefix = props.outputPrefix ?? '';
@@ -162,7 +169,7 @@ export class IdentityPoolFrontendOutputs extends Construct {
     if (client === undefined || this.amplifyUserPool() !== undefined) {
       return [];
     }
-    return [configErrorMessage(this, 'amplifyUserPoolClient',
+    return [configErrorMessage('amplifyUserPoolClient',
       `must be the app client of one of the user pool providers of ${this.identityPool.node.path}`, client.node.path)];
   }
 }

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { FederatedPrincipal } from 'aws-cdk-lib/aws-iam';
+import { AddToPrincipalPolicyResult, FederatedPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { IIdentityPool } from './identity-pool';
 
 /**
@@ -29,6 +29,8 @@ export class IdentityPoolPrincipal extends FederatedPrincipal {
   /**
    * The Cognito identity service principal for a region: the GovCloud one in a concrete
    * `us-gov-*` region, else `cognito-identity.amazonaws.com` (the China regions included).
+   *
+   * @param region the identity pool's region; a token (unknown region) gives the commercial principal
    */
   public static serviceForRegion(region: string): string {
     return !Token.isUnresolved(region) && region.startsWith('us-gov-')
@@ -37,8 +39,10 @@ export class IdentityPoolPrincipal extends FederatedPrincipal {
   }
 
   /**
+   * The identities of one type of an identity pool, as a trusted principal.
+   *
    * @param identityPool the pool whose identities may assume the role
-   * @param identityType which of its identities may
+   * @param identityType which of its identities may; by default, authenticated identities
    */
   constructor(identityPool: IIdentityPool, identityType: IdentityPoolIdentityType = IdentityPoolIdentityType.AUTHENTICATED) {
     const service = IdentityPoolPrincipal.serviceForRegion(identityPool.env.region);
@@ -50,5 +54,18 @@ export class IdentityPoolPrincipal extends FederatedPrincipal {
       },
       'sts:AssumeRoleWithWebIdentity',
     );
+  }
+
+  /**
+   * A federated principal has no policy of its own, so nothing is added, as with aws-cdk-lib's
+   * `FederatedPrincipal`.
+   *
+   * aws-cdk-lib names this parameter `_statement`, unlike its `IPrincipal` interface; declared
+   * here with the interface's name, so that pyright (Python) accepts this class as an `IPrincipal`.
+   *
+   * @param statement the statement, which is not added
+   */
+  public addToPrincipalPolicy(statement: PolicyStatement): AddToPrincipalPolicyResult {
+    return super.addToPrincipalPolicy(statement);
   }
 }

@@ -4,7 +4,7 @@ import { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, FederatedPrincipal, Grant, IGrantable, IRole, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { IdentityPoolAuthenticationProviders, renderSupportedLoginProviders } from './authentication-providers';
+import { IdentityPoolAuthenticationProviders } from './authentication-providers';
 import { IdentityPoolFrontendOutputs, IdentityPoolFrontendOutputsOptions } from './frontend-outputs';
 import { IdentityPoolAttributes } from './identity-pool-attributes';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
@@ -16,6 +16,7 @@ import { formatIdentityPoolArn, identityPoolArnFromIdOrArn, identityPoolIdRegion
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/developer-identity-grants';
 import { configError } from './private/errors';
 import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imported-roles';
+import { renderSupportedLoginProviders } from './private/login-providers';
 import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/own-data-grants';
 import { recordDefaultGrantee, recordUserPoolProvider } from './private/pool-facts';
 import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
@@ -81,8 +82,8 @@ export interface IdentityPoolProps {
 
   /**
    * Role mappings, per identity provider (at most 10). More can be added with `addRoleMappings`.
-   * Each must name a provider the pool is configured with; when the URL and the configured
-   * providers are known at synth time, one that is not fails synthesis.
+   * Each must name a provider the pool is configured with: a concrete URL that names none fails
+   * here, and one for a user pool the pool lacks fails at synthesis (user pools can still be added).
    * @default - no role mappings; every identity gets its default role
    */
   readonly roleMappings?: IdentityPoolRoleMapping[];
@@ -135,6 +136,9 @@ export interface IIdentityPool extends IResource {
   /**
    * Grants the given actions on this identity pool to a principal, such as a backend that
    * calls `GetOpenIdTokenForDeveloperIdentity`.
+   *
+   * @param grantee the principal to grant the actions to
+   * @param actions the actions, such as `cognito-identity:GetOpenIdTokenForDeveloperIdentity`
    */
   grant(grantee: IGrantable, ...actions: string[]): Grant;
 
@@ -260,10 +264,11 @@ abstract class IdentityPoolBase extends Resource implements IIdentityPool {
   public abstract readonly identityPoolName: string;
 
   /**
-   * Grants the given actions on this identity pool.
+   * Grants the given actions on this identity pool to a principal, such as a backend that
+   * calls `GetOpenIdTokenForDeveloperIdentity`.
    *
-   * @param grantee who receives the grant
-   * @param actions the `cognito-identity:*` actions
+   * @param grantee the principal to grant the actions to
+   * @param actions the actions, such as `cognito-identity:GetOpenIdTokenForDeveloperIdentity`
    */
   public grant(grantee: IGrantable, ...actions: string[]): Grant {
     return Grant.addToPrincipal({
@@ -387,6 +392,10 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
   /**
    * Imports an identity pool by id, `<region>:<id>`. The ARN takes its region from the id, and
    * its partition and account from the stack.
+   *
+   * @param scope the scope of the imported pool
+   * @param id the imported pool's construct id
+   * @param identityPoolId the pool's id, `<region>:<id>`; a concrete one is checked
    */
   public static fromIdentityPoolId(scope: Construct, id: string, identityPoolId: string): IIdentityPool {
     const region = identityPoolIdRegion(scope, 'identityPoolId', identityPoolId);
@@ -396,6 +405,11 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
   /**
    * Imports an identity pool by ARN; its region and account are taken from the ARN.
    * An imported pool's name is not known, so its `identityPoolName` is its id.
+   *
+   * @param scope the scope of the imported pool
+   * @param id the imported pool's construct id
+   * @param identityPoolArn the pool's ARN,
+   * `arn:<partition>:cognito-identity:<region>:<account>:identitypool/<region>:<id>`; a concrete one is checked
    */
   public static fromIdentityPoolArn(scope: Construct, id: string, identityPoolArn: string): IIdentityPool {
     const parts = parseIdentityPoolArn(scope, identityPoolArn);
@@ -460,6 +474,14 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
 
   private readonly guestRole?: IRole;
 
+  /**
+   * Creates an identity pool, its default roles (unless given) and its role attachment.
+   *
+   * @param scope the scope of the pool
+   * @param id the pool's construct id
+   * @param props the pool's configuration; by default, a pool with default roles, guest access
+   * off and no providers
+   */
   constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
     super(scope, id, { physicalName: props.identityPoolName });
     checkIdentityPool(this, props, this.cognitoIdentityProviders);
@@ -516,7 +538,10 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
 
   /**
    * Lets the users of a user pool sign in, and returns the app client they sign in through
-   * (the one given, or the one created for the provider).
+   * (the one given, or the one created for the provider). A provider that breaks a rule (the
+   * same user pool and client twice, a concrete name or client id Cognito refuses) fails here.
+   *
+   * @param userPool the user pool provider, such as a `UserPoolAuthenticationProvider`
    */
   public addUserPoolAuthentication(userPool: IUserPoolAuthenticationProvider): IUserPoolClient {
     const config = userPool.bind(this, this);
@@ -536,7 +561,11 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
   }
 
   /**
-   * Adds role mappings to the pool's one role attachment, after those already present.
+   * Adds role mappings to the pool's one role attachment, after those already present. A
+   * mapping that breaks a rule fails here, when it is added; a mapping for a user pool the pool
+   * does not have (yet) fails at synthesis, since user pools can still be added.
+   *
+   * @param roleMappings the mappings, one per identity provider
    */
   public addRoleMappings(...roleMappings: IdentityPoolRoleMapping[]): void {
     this.roleAttachment.addRoleMappings(...roleMappings);
@@ -547,6 +576,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * `amr` is `authenticated`), for use as `mappedRole` in role mapping rules.
    *
    * @param id the role's construct id, under this identity pool
+   * @param options the role's name, description and policies; by default, a role with none
    */
   public addMappedRole(id: string, options: MappedRoleOptions = {}): Role {
     return new Role(this, id, {
@@ -562,6 +592,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * `new IdentityPoolPrincipal(pool).withSessionTags()`.
    *
    * @param id the construct id of the mapping, under this identity pool
+   * @param options the provider and the claims to map; a concrete value that breaks a rule fails here
    */
   public addPrincipalTags(id: string, options: IdentityPoolPrincipalTagsOptions): IdentityPoolPrincipalTags {
     const principalTags = new IdentityPoolPrincipalTags(this, id, { ...options, identityPool: this });
@@ -588,7 +619,8 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * each user pool provider's ids and logins key, and an Amplify JS v6 configuration
    * (see `IdentityPoolFrontendOutputs` for the output ids). Once per pool, as `FrontendOutputs`.
    *
-   * @param options a prefix for the output ids, and the app client Amplify signs in through
+   * @param options a prefix for the output ids, and the app client Amplify signs in through; by
+   *   default no prefix, and Amplify signs in through the first user pool provider's client
    */
   public addFrontendOutputs(options: IdentityPoolFrontendOutputsOptions = {}): IdentityPoolFrontendOutputs {
     if (this.node.tryFindChild(FRONTEND_OUTPUTS_ID) !== undefined) {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { configError } from './private/errors';
 import { recordPrincipalTags } from './private/pool-facts';
-import { checkString } from './private/validate';
+import { checkString, stringError } from './private/validate';
 
 /**
  * Options for mapping one identity provider's token claims to principal tags.
@@ -56,6 +56,14 @@ export class IdentityPoolPrincipalTags extends Resource {
   /** The provider whose claims are mapped. */
   public readonly providerName: string;
 
+  /**
+   * Maps one identity provider's token claims to principal tags. A concrete value that breaks
+   * a rule fails here.
+   *
+   * @param scope the scope of the mapping
+   * @param id the mapping's construct id
+   * @param props the identity pool, the provider and its claims
+   */
   constructor(scope: Construct, id: string, props: IdentityPoolPrincipalTagsProps) {
     super(scope, id);
     checkString(this, 'providerName', props.providerName, { min: 1, max: 128 });
@@ -84,7 +92,10 @@ function checkPrincipalTags(scope: Construct, tags: { [tagKey: string]: string }
     if (Token.isUnresolved(key)) {
       configError(scope, 'principalTags', 'keys must be plain strings, since CloudFormation map keys cannot be tokens', key);
     }
-    checkString(scope, 'principalTags key', key, { min: 1, max: 128 });
+    const keyError = stringError(key, { min: 1, max: 128 });
+    if (keyError !== undefined) {
+      configError(scope, 'principalTags', `keys ${keyError}`, key);
+    }
     checkString(scope, `principalTags["${key}"]`, tags[key], { min: 1, max: 256 });
   }
 }

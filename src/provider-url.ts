@@ -1,4 +1,5 @@
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { SOCIAL_PROVIDER_NAMES } from './private/login-providers';
 
 /**
  * The kinds of identity provider a role mapping can name.
@@ -32,23 +33,25 @@ export enum IdentityPoolProviderType {
  */
 export class IdentityPoolProviderUrl {
   /** Facebook: `graph.facebook.com`. */
-  public static readonly FACEBOOK = new IdentityPoolProviderUrl(IdentityPoolProviderType.FACEBOOK, 'graph.facebook.com');
+  public static readonly FACEBOOK = new IdentityPoolProviderUrl(IdentityPoolProviderType.FACEBOOK, SOCIAL_PROVIDER_NAMES.facebook);
 
   /** Google: `accounts.google.com`. */
-  public static readonly GOOGLE = new IdentityPoolProviderUrl(IdentityPoolProviderType.GOOGLE, 'accounts.google.com');
+  public static readonly GOOGLE = new IdentityPoolProviderUrl(IdentityPoolProviderType.GOOGLE, SOCIAL_PROVIDER_NAMES.google);
 
   /** Login with Amazon: `www.amazon.com`. */
-  public static readonly AMAZON = new IdentityPoolProviderUrl(IdentityPoolProviderType.AMAZON, 'www.amazon.com');
+  public static readonly AMAZON = new IdentityPoolProviderUrl(IdentityPoolProviderType.AMAZON, SOCIAL_PROVIDER_NAMES.amazon);
 
   /** Sign in with Apple: `appleid.apple.com`. */
-  public static readonly APPLE = new IdentityPoolProviderUrl(IdentityPoolProviderType.APPLE, 'appleid.apple.com');
+  public static readonly APPLE = new IdentityPoolProviderUrl(IdentityPoolProviderType.APPLE, SOCIAL_PROVIDER_NAMES.apple);
 
   /** Twitter: `api.twitter.com`. */
-  public static readonly TWITTER = new IdentityPoolProviderUrl(IdentityPoolProviderType.TWITTER, 'api.twitter.com');
+  public static readonly TWITTER = new IdentityPoolProviderUrl(IdentityPoolProviderType.TWITTER, SOCIAL_PROVIDER_NAMES.twitter);
 
   /**
    * An OpenID Connect provider, by its issuer URL without the scheme
    * (for example `oidc.example.com`).
+   *
+   * @param url the issuer URL without `https://`
    */
   public static openId(url: string): IdentityPoolProviderUrl {
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.OPEN_ID, url);
@@ -56,6 +59,8 @@ export class IdentityPoolProviderUrl {
 
   /**
    * A SAML provider, by its IAM provider ARN.
+   *
+   * @param url the SAML provider's ARN, `arn:<partition>:iam::<account>:saml-provider/<name>`
    */
   public static saml(url: string): IdentityPoolProviderUrl {
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.SAML, url);
@@ -65,6 +70,9 @@ export class IdentityPoolProviderUrl {
    * A user pool and one of its app clients:
    * `cognito-idp.<region>.amazonaws.com/<poolId>:<clientId>`, taken from the user pool's own
    * provider name, so an imported user pool from another region is named correctly.
+   *
+   * @param userPool the user pool
+   * @param userPoolClient the app client its users sign in through
    */
   public static userPool(userPool: IUserPool, userPoolClient: IUserPoolClient): IdentityPoolProviderUrl {
     return new IdentityPoolProviderUrl(
@@ -79,6 +87,8 @@ export class IdentityPoolProviderUrl {
    *
    * This is the string form the alpha module's `userPool(url)` took; jsii has no
    * overloads, so it has its own name here.
+   *
+   * @param url `cognito-idp.<region>.amazonaws.com/<poolId>:<clientId>`
    */
   public static userPoolUrl(url: string): IdentityPoolProviderUrl {
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.USER_POOL, url);
@@ -86,6 +96,8 @@ export class IdentityPoolProviderUrl {
 
   /**
    * Any other provider, such as a developer provider, by its name.
+   *
+   * @param url the provider's name, as the pool is configured with it
    */
   public static custom(url: string): IdentityPoolProviderUrl {
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.CUSTOM, url);

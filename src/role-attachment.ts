@@ -3,10 +3,11 @@ import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
-import { configError, describePath } from './private/errors';
+import { apiName, configError, describePath } from './private/errors';
 import { recordRoleMappings } from './private/pool-facts';
+import { renderRoleMappings } from './private/role-mapping-render';
 import { checkRoleMapping, registerRoleAttachmentChecks } from './private/role-mapping-validation';
-import { IdentityPoolRoleMapping, renderRoleMappings } from './role-mapping';
+import { IdentityPoolRoleMapping } from './role-mapping';
 
 /**
  * Properties of an `IdentityPoolRoleAttachment`.
@@ -48,10 +49,19 @@ export class IdentityPoolRoleAttachment extends Resource {
   /** The id of the identity pool this attachment configures. */
   public readonly identityPoolId: string;
 
+  private readonly identityPool: IIdentityPool;
   private readonly roleMappings: IdentityPoolRoleMapping[] = [];
 
+  /**
+   * Creates the role attachment of an identity pool.
+   *
+   * @param scope the construct that holds the attachment
+   * @param id the attachment's construct id
+   * @param props the pool, its default roles and its first role mappings
+   */
   constructor(scope: Construct, id: string, props: IdentityPoolRoleAttachmentProps) {
     super(scope, id);
+    this.identityPool = props.identityPool;
     this.identityPoolId = props.identityPool.identityPoolId;
 
     new CfnIdentityPoolRoleAttachment(this, 'Resource', {
@@ -68,7 +78,10 @@ export class IdentityPoolRoleAttachment extends Resource {
 
   /**
    * Adds role mappings, after those already present; all of them render into this one
-   * attachment, in order.
+   * attachment, in order. A mapping that breaks a rule fails here, when it is added; one whose
+   * provider may still be added to the pool (a user pool) is checked at synthesis.
+   *
+   * @param roleMappings the mappings, one per identity provider
    */
   public addRoleMappings(...roleMappings: IdentityPoolRoleMapping[]): void {
     for (const mapping of roleMappings) {
@@ -76,7 +89,7 @@ export class IdentityPoolRoleAttachment extends Resource {
       if (duplicate) {
         configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl?.value);
       }
-      checkRoleMapping(this, mapping, this.roleMappings);
+      checkRoleMapping(this, this.identityPool, mapping, this.roleMappings);
       this.roleMappings.push(mapping);
     }
   }
@@ -130,7 +143,10 @@ function findDuplicateAttachments(root: IConstruct): string[] {
     const poolId = (construct as CfnIdentityPoolRoleAttachment).identityPoolId;
     const first = byPool.get(poolId);
     if (first) {
-      errors.push(`${describePath(construct)}: an identity pool has exactly one role attachment, and ${describePath(first)} already configures this pool (received a second attachment for identityPoolId ${JSON.stringify(poolId)}); add role mappings to the first with addRoleMappings instead`);
+      // Registered on the root, whose path aws-cdk-lib prints (empty) before the message: it names both attachments.
+      errors.push(`${describePath(construct)}: an identity pool has exactly one role attachment, and ${describePath(first)} already configures `
+        + `this pool (received a second attachment for ${apiName('identityPoolId')} ${JSON.stringify(poolId)}); `
+        + `add role mappings to the first with ${apiName('addRoleMappings')} instead`);
     } else {
       byPool.set(poolId, construct);
     }

@@ -31,7 +31,12 @@ export interface UserPoolAuthenticationProviderBindConfig {
  */
 export interface IUserPoolAuthenticationProvider {
   /**
-   * Called when the provider is added to an identity pool.
+   * Called when the provider is added to an identity pool: returns the user pool provider and
+   * app client the pool lets users sign in through.
+   *
+   * @param scope the identity pool's scope for anything the provider creates
+   * @param identityPool the identity pool the provider is added to
+   * @param options reserved for future use; by default, none
    */
   bind(
     scope: Construct,
@@ -75,17 +80,35 @@ export class UserPoolAuthenticationProvider implements IUserPoolAuthenticationPr
   private userPoolClient?: IUserPoolClient;
   private readonly disableServerSideTokenCheck: boolean;
 
+  /**
+   * Creates a provider for a user pool and the app client its users sign in through.
+   *
+   * @param props the user pool, and optionally its app client and the server-side token check
+   */
   constructor(props: UserPoolAuthenticationProviderProps) {
     this.userPool = props.userPool;
     this.userPoolClient = props.userPoolClient;
     this.disableServerSideTokenCheck = props.disableServerSideTokenCheck ?? false;
   }
 
+  /**
+   * Returns the user pool's provider name and the app client users sign in through, creating
+   * the default client on the user pool on first use when none was given.
+   *
+   * @param scope the identity pool's scope (not used: the client belongs to the user pool)
+   * @param identityPool the identity pool the provider is added to (not used)
+   * @param options reserved for future use; by default, none
+   */
   public bind(
-    _scope: Construct,
-    _identityPool: IIdentityPool,
-    _options?: UserPoolAuthenticationProviderBindOptions,
+    scope: Construct,
+    identityPool: IIdentityPool,
+    options?: UserPoolAuthenticationProviderBindOptions,
   ): UserPoolAuthenticationProviderBindConfig {
+    // The parameter names are API: they must be the interface's, which Python users pass as
+    // keywords and pyright matches a class against its protocol by. This provider needs none of them.
+    void scope;
+    void identityPool;
+    void options;
     const userPoolClient = this.resolveClient();
     return {
       clientId: userPoolClient.userPoolClientId,
@@ -107,7 +130,8 @@ export class UserPoolAuthenticationProvider implements IUserPoolAuthenticationPr
       } else if (isUserPoolClient(existing)) {
         this.userPoolClient = existing;
       } else {
-        configError(this.userPool, 'userPoolClient', `is required when the user pool already has a child named ${DEFAULT_CLIENT_ID} that is not a UserPoolClient`, existing.node.path);
+        configError(this.userPool, 'userPoolClient',
+          `is required when the user pool already has a child named ${DEFAULT_CLIENT_ID} that is not a UserPoolClient`, existing.node.path);
       }
     }
     return this.userPoolClient;

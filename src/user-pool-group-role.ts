@@ -101,6 +101,14 @@ export class UserPoolGroupRole extends Construct {
    * @param id the construct id
    * @param props the identity pool, the user pool and the group
    */
+  /**
+   * Creates a user pool group with a role (created or supplied) and makes the identity pool
+   * take roles from that user pool's tokens.
+   *
+   * @param scope the scope, usually the identity pool
+   * @param id the construct id; the group and a created role are `Group` and `Role` under it
+   * @param props the identity pool, the user pool, the precedence and the role
+   */
   constructor(scope: Construct, id: string, props: UserPoolGroupRoleProps) {
     super(scope, id);
     checkGroup(this, props);

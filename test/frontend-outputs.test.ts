@@ -210,7 +210,7 @@ describe('several user pools', () => {
     const { stack, staff, identityPool } = twoUserPools();
     const other = staff.addClient('Other');
     identityPool.addFrontendOutputs({ amplifyUserPoolClient: other });
-    expect(() => Template.fromStack(stack)).toThrow('Stack/Pool/FrontendOutputs: amplifyUserPoolClient must be the app client of one of the user '
+    expect(() => Template.fromStack(stack)).toThrow('[Stack/Pool/FrontendOutputs] amplifyUserPoolClient must be the app client of one of the user '
       + 'pool providers of Stack/Pool (received: "Stack/Staff/Other")');
   });
 

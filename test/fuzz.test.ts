@@ -477,10 +477,19 @@ function providerUrl(
 // ---------------------------------------------------------------------------------------------
 // What counts as one of our clear errors.
 
-/** `<construct path>: <property> <rule> (received: <JSON value>)`, one line, rooted at the test stack. */
-const OUR_MESSAGE = new RegExp(`^${STACK}(/[^\\s:]+)*: \\S+ [^\\n]+ \\(received: [^\\n]*\\)$`);
+/** A construct path rooted at the test stack. */
+const OUR_PATH = `${STACK}(/[^\\s:]+)*`;
 
-/** A message we throw, or aws-cdk-lib's list of failed validations that holds only ours. */
+/** `<property> <rule> (received: <JSON value>)`, one line: a failed validation's message. */
+const OUR_VALIDATION = /^\S+ [^\n]+ \(received: [^\n]*\)$/;
+
+/** `<construct path>: <property> <rule> (received: <JSON value>)`, one line: what we throw. */
+const OUR_MESSAGE = new RegExp(`^${OUR_PATH}: ${OUR_VALIDATION.source.slice(1)}`);
+
+/**
+ * A message we throw, or aws-cdk-lib's list of failed validations that holds only ours: each
+ * line is `[<path>] <our validation message>`, the path said once (aws-cdk-lib's prefix).
+ */
 function isClearError(message: string): boolean {
   if (OUR_MESSAGE.test(message)) {
     return true;
@@ -489,7 +498,7 @@ function isClearError(message: string): boolean {
   return head === 'Validation failed with the following errors:' && lines.length > 0
     && lines.every(line => {
       const match = /^ {2}\[([^\]]+)\] (.*)$/.exec(line);
-      return match !== null && OUR_MESSAGE.test(match[2]) && match[2].startsWith(`${match[1]}:`);
+      return match !== null && new RegExp(`^${OUR_PATH}$`).test(match[1]) && OUR_VALIDATION.test(match[2]) && !match[2].includes(match[1]);
     });
 }
 

@@ -79,7 +79,7 @@ describe('OwnerKey', () => {
 
     // THEN
     expect(() => Template.fromStack(stack)).toThrow(
-      'Stack/Pool: grantReadOwnItems ownerKey must name a principal tag that a principal tag mapping of this identity pool passes '
+      '[Stack/Pool] grantReadOwnItems ownerKey must name a principal tag that a principal tag mapping of this identity pool passes '
       + '(addPrincipalTags), but it passes department (received: "sub")');
   });
 
@@ -88,7 +88,7 @@ describe('OwnerKey', () => {
     const { pool } = poolWithUserPool(stack);
     pool.grantWriteOwnObjects(new s3.Bucket(stack, 'Photos'), { ownerKey: OwnerKey.principalTag('sub') });
     expect(() => Template.fromStack(stack)).toThrow(
-      'Stack/Pool: grantWriteOwnObjects ownerKey must name a principal tag that a principal tag mapping of this identity pool passes '
+      '[Stack/Pool] grantWriteOwnObjects ownerKey must name a principal tag that a principal tag mapping of this identity pool passes '
       + '(addPrincipalTags), but it passes none (received: "sub")');
   });
 
@@ -115,7 +115,7 @@ describe('OwnerKey', () => {
     new IdentityPoolPrincipalTags(stack, 'Tags', { identityPool: known, providerName: 'accounts.google.com', principalTags: { email: 'email' } });
     known.grantReadOwnObjects(new s3.Bucket(stack, 'Photos'), { grantee: role, ownerKey: OwnerKey.principalTag('sub') });
     expect(() => Template.fromStack(stack)).toThrow(
-      'Stack/Known: grantReadOwnObjects ownerKey must name a principal tag that a principal tag mapping of this identity pool passes '
+      '[Stack/Known] grantReadOwnObjects ownerKey must name a principal tag that a principal tag mapping of this identity pool passes '
       + '(addPrincipalTags), but it passes email (received: "sub")');
   });
 

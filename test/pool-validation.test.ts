@@ -354,7 +354,7 @@ describe('tags', () => {
 
     // THEN
     expect(() => Template.fromStack(stack)).toThrow('Validation failed with the following errors:\n'
-      + '  [Stack/Pool] Stack/Pool: tags must number at most 50 on an identity pool (received: 51)');
+      + '  [Stack/Pool] tags must number at most 50 on an identity pool (received: 51)');
   });
 
   test('a tag key of more than 128 characters fails at synth', () => {
@@ -362,7 +362,7 @@ describe('tags', () => {
     const pool = new IdentityPool(stack, 'Pool');
     const key = 'k'.repeat(129);
     Tags.of(pool).add(key, 'v');
-    expect(() => Template.fromStack(stack)).toThrow(`Stack/Pool: tags must have keys of 1-128 characters matching [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* (received: "${key}")`);
+    expect(() => Template.fromStack(stack)).toThrow(`[Stack/Pool] tags must have keys of 1-128 characters matching [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* (received: "${key}")`);
   });
 
   test('a tag value of more than 256 characters fails at synth', () => {
@@ -370,14 +370,14 @@ describe('tags', () => {
     const pool = new IdentityPool(stack, 'Pool');
     const value = 'v'.repeat(257);
     Tags.of(pool).add('team', value);
-    expect(() => Template.fromStack(stack)).toThrow(`Stack/Pool: tags["team"] must be 0-256 characters long, got 257 (received: "${value}")`);
+    expect(() => Template.fromStack(stack)).toThrow(`[Stack/Pool] tags["team"] must be 0-256 characters long, got 257 (received: "${value}")`);
   });
 
   test('a tag value outside AWS\'s tag alphabet fails at synth', () => {
     const stack = newStack();
     const pool = new IdentityPool(stack, 'Pool');
     Tags.of(pool).add('team', 'a,b');
-    expect(() => Template.fromStack(stack)).toThrow('Stack/Pool: tags["team"] must match [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* (received: "a,b")');
+    expect(() => Template.fromStack(stack)).toThrow('[Stack/Pool] tags["team"] must match [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* (received: "a,b")');
   });
 
   test('50 tags, empty values, non-ASCII letters and token values pass', () => {

@@ -124,7 +124,7 @@ describe('principal tags', () => {
       const pool = identityPool();
       const key = 'k'.repeat(129);
       expect(() => new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: 'www.amazon.com', principalTags: { [key]: 'sub' } }))
-        .toThrow(`Stack/Tags: principalTags key must be 1-128 characters long, got 129 (received: "${key}")`);
+        .toThrow(`Stack/Tags: principalTags keys must be 1-128 characters long, got 129 (received: "${key}")`);
     });
 
     test('claims are 1-256 characters', () => {
@@ -157,6 +157,24 @@ describe('principal tags', () => {
       const pool = identityPool();
       expect(() => new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: '' }))
         .toThrow('Stack/Tags: providerName must be 1-128 characters long, got 0 (received: "")');
+    });
+
+    test('addPrincipalTags throws from the call, so the stack trace shows the line that made the mapping', () => {
+      // GIVEN
+      const stack = newStack();
+      const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'g' } } });
+
+      // WHEN
+      let thrown: Error | undefined;
+      try {
+        pool.addPrincipalTags('GoogleTags', { providerName: 'accounts.google.com', principalTags: { team: '' } });
+      } catch (error) {
+        thrown = error as Error;
+      }
+
+      // THEN
+      expect(thrown?.message).toBe('Stack/Pool/GoogleTags: principalTags["team"] must be 1-256 characters long, got 0 (received: "")');
+      expect(thrown?.stack).toContain(__filename);
     });
   });
 });

@@ -41,9 +41,14 @@ function facebookPool(stack: Stack, mapping: Partial<IdentityPoolRoleMapping>, p
   });
 }
 
-/** The message aws-cdk-lib throws for failed validations, with our one error. */
+/** The message aws-cdk-lib throws for failed validations, with our one error: it names the path, the message does not. */
 function validationFailure(path: string, message: string): string {
   return `Validation failed with the following errors:\n  [${path}] ${message}`;
+}
+
+/** A user pool URL: checked against the pool's providers at synthesis, since user pools can still be added. */
+function userPoolUrl(client: string): IdentityPoolProviderUrl {
+  return IdentityPoolProviderUrl.userPoolUrl(`cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:${client}`);
 }
 
 describe('number of mappings', () => {
@@ -51,11 +56,11 @@ describe('number of mappings', () => {
     // GIVEN
     const stack = newStack();
     const pool = new IdentityPool(stack, 'Pool', {
-      roleMappings: Array.from({ length: 10 }, (_, index) => ({ providerUrl: IdentityPoolProviderUrl.custom(`provider${index}`), useToken: true })),
+      roleMappings: Array.from({ length: 10 }, (_, index) => ({ providerUrl: userPoolUrl(`client${index}`), useToken: true })),
     });
 
     // WHEN / THEN
-    expect(() => pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.custom('provider10'), useToken: true }))
+    expect(() => pool.addRoleMappings({ providerUrl: userPoolUrl('client10'), useToken: true }))
       .toThrow(`${ATTACHMENT}: roleMappings must map at most 10 identity providers, a Cognito limit that cannot be raised (received: 11)`);
   });
 
@@ -310,44 +315,83 @@ describe('mapping keys', () => {
 
     // WHEN / THEN
     expect(() => Template.fromStack(stack)).toThrow(validationFailure(ATTACHMENT,
-      `${ATTACHMENT}: roleMappings[0].mappingKey must be a plain string of 1-128 characters, or a token that resolves to one at `
+      'roleMappings[0].mappingKey must be a plain string of 1-128 characters, or a token that resolves to one at '
       + 'synth time: CloudFormation map keys cannot be intrinsic functions (received: "")'));
   });
 
   test('two token mappingKeys that resolve to the same string fail at synth', () => {
     // GIVEN
     const stack = newStack();
-    const pool = facebookPool(stack, { mappingKey: Lazy.string({ produce: () => 'same' }), useToken: true });
+    const pool = facebookPool(stack, { mappingKey: Lazy.string({ produce: () => 'same' }), useToken: true },
+      { authenticationProviders: { facebook: { appId: '1234567890123' }, customProvider: 'my-provider' } });
     pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.custom('my-provider'), mappingKey: Lazy.string({ produce: () => 'same' }), useToken: true });
 
     // WHEN / THEN
-    expect(() => Template.fromStack(stack)).toThrow(`${ATTACHMENT}: roleMappings[1] must have a RoleMappings key of its own, but `
-      + 'roleMappings[0] already has this key; set mappingKey to tell them apart (received: "same")');
+    expect(() => Template.fromStack(stack)).toThrow(validationFailure(ATTACHMENT, 'roleMappings[1] must have a RoleMappings key of its own, but '
+      + 'roleMappings[0] already has this key; set mappingKey to tell them apart (received: "same")'));
   });
 });
 
 describe('mappings for providers the pool is not configured with', () => {
-  test('a social provider that is not configured fails at synth, listing those that are', () => {
+  test('a social provider that is not configured fails when the mapping is added, listing those that are', () => {
     // GIVEN
     const stack = newStack();
-    new IdentityPool(stack, 'Pool', {
-      authenticationProviders: { facebook: { appId: '1234567890123' }, google: { clientId: 'client.apps.googleusercontent.com' } },
-      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.AMAZON, useToken: true }],
-    });
 
     // WHEN / THEN
-    expect(() => Template.fromStack(stack)).toThrow(validationFailure(ATTACHMENT,
-      `${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is configured with (configured: `
+    expect(() => new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { facebook: { appId: '1234567890123' }, google: { clientId: 'client.apps.googleusercontent.com' } },
+      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.AMAZON, useToken: true }],
+    })).toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is configured with (configured: `
       + '"graph.facebook.com", "accounts.google.com"), or Cognito rejects it as "not a configured provider"; add the provider to '
-      + 'authenticationProviders (received: "www.amazon.com")'));
+      + 'authenticationProviders (received: "www.amazon.com")');
   });
 
-  test('a pool with no providers at all fails at synth', () => {
+  test('a pool with no providers at all fails when the mapping is added', () => {
     const stack = newStack();
-    new IdentityPool(stack, 'Pool', { roleMappings: [{ providerUrl: IdentityPoolProviderUrl.custom('my-custom-provider.com'), useToken: true }] });
-    expect(() => Template.fromStack(stack)).toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is `
-      + 'configured with (configured: none), or Cognito rejects it as "not a configured provider"; add the provider to authenticationProviders '
-      + '(received: "my-custom-provider.com")');
+    expect(() => new IdentityPool(stack, 'Pool', { roleMappings: [{ providerUrl: IdentityPoolProviderUrl.custom('my-custom-provider.com'), useToken: true }] }))
+      .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is `
+        + 'configured with (configured: none), or Cognito rejects it as "not a configured provider"; add the provider to authenticationProviders '
+        + '(received: "my-custom-provider.com")');
+  });
+
+  test('addRoleMappings throws from the call, so the stack trace shows the line that added the mapping', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '1234567890123' } } });
+
+    // WHEN
+    let thrown: Error | undefined;
+    try {
+      pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.GOOGLE, useToken: true });
+    } catch (error) {
+      thrown = error as Error;
+    }
+
+    // THEN
+    expect(thrown?.message).toBe(`${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is configured with `
+      + '(configured: "graph.facebook.com"), or Cognito rejects it as "not a configured provider"; add the provider to authenticationProviders '
+      + '(received: "accounts.google.com")');
+    expect(thrown?.stack).toContain(__filename);
+  });
+
+  test('a user pool URL the pool lacks fails at synth, not when added: a user pool can still be added; the path shows once', () => {
+    // GIVEN
+    const app = new App();
+    new IdentityPool(new Stack(app, 'Stack'), 'Pool', { roleMappings: [{ providerUrl: userPoolUrl('client'), useToken: true }] });
+
+    // WHEN
+    let message = '';
+    try {
+      app.synth();
+    } catch (error) {
+      message = (error as Error).message;
+    }
+
+    // THEN
+    expect(message).toBe(validationFailure(ATTACHMENT, 'roleMappings[0].providerUrl must name an identity provider the pool is configured with '
+      + '(configured: none), or Cognito rejects it as "not a configured provider"; add the provider to authenticationProviders '
+      + '(received: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:client")'));
+    expect(message.split(ATTACHMENT)).toHaveLength(2);
   });
 
   test('a provider added after the mapping counts', () => {
@@ -374,10 +418,9 @@ describe('mappings for providers the pool is not configured with', () => {
       authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool, userPoolClient })] },
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.userPoolUrl('cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:other'), useToken: true }],
     });
-    expect(() => Template.fromStack(stack)).toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is `
-      + 'configured with (configured: "cognito-idp.*.*/us-east-1_abcdefghi:client"), or Cognito rejects it as "not a configured provider"; '
-      + 'add the provider to '
-      + 'authenticationProviders (received: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:other")');
+    expect(() => Template.fromStack(stack)).toThrow(validationFailure(ATTACHMENT, 'roleMappings[0].providerUrl must name an identity provider '
+      + 'the pool is configured with (configured: "cognito-idp.*.*/us-east-1_abcdefghi:client"), or Cognito rejects it as "not a configured '
+      + 'provider"; add the provider to authenticationProviders (received: "cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:other")'));
   });
 
   test('a user pool defined in the app matches its own provider URL (the same token string)', () => {
@@ -425,14 +468,13 @@ describe('mappings for providers the pool is not configured with', () => {
     Template.fromStack(other).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
   });
 
-  test('an OpenID Connect issuer that is not configured fails', () => {
+  test('an OpenID Connect issuer that is not configured fails when added', () => {
     const stack = newStack();
     const imported = iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, 'Oidc', 'arn:aws:iam::123456789012:oidc-provider/oidc.example.com');
-    new IdentityPool(stack, 'Pool', {
+    expect(() => new IdentityPool(stack, 'Pool', {
       authenticationProviders: { openIdConnectProviders: [imported] },
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.openId('other.example.com'), useToken: true }],
-    });
-    expect(() => Template.fromStack(stack)).toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is `
+    })).toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must name an identity provider the pool is `
       + 'configured with (configured: "oidc.example.com"), or Cognito rejects it as "not a configured provider"; add the provider to '
       + 'authenticationProviders (received: "other.example.com")');
   });

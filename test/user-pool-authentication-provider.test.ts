@@ -179,6 +179,28 @@ describe('UserPoolAuthenticationProvider', () => {
       .toThrow(/^Stack\/IdentityPool: authenticationProviders\.userPools must name each user pool and client once \(received: ".+"\)$/);
   });
 
+  test('addUserPoolAuthentication throws from the call, so the stack trace shows the line that added the provider', () => {
+    // GIVEN
+    const stack = newStack();
+    const userPool = cognito.UserPool.fromUserPoolId(stack, 'Pool', 'us-east-1_abcdefghi');
+    const identityPool = new IdentityPool(stack, 'IdentityPool');
+
+    // WHEN
+    let thrown: Error | undefined;
+    try {
+      identityPool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({
+        userPool,
+        userPoolClient: cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'not-a-client-id!'),
+      }));
+    } catch (error) {
+      thrown = error as Error;
+    }
+
+    // THEN
+    expect(thrown?.message).toBe('Stack/IdentityPool: authenticationProviders.userPools.clientId must match [\\w_]+ (received: "not-a-client-id!")');
+    expect(thrown?.stack).toContain(__filename);
+  });
+
   test('the same user pool with two clients is two providers', () => {
     const stack = newStack();
     const userPool = new cognito.UserPool(stack, 'Pool');

@@ -132,3 +132,75 @@ describe('resolveAmbiguousRoles', () => {
     expect(libraryWarnings(stack)).toEqual([]);
   });
 });
+
+describe('acknowledging, every way the README shows', () => {
+  /** A pool whose supplied role does not trust it: `cdk-identity-pool:roleTrust`, found at synthesis. */
+  function poolWithUntrustingRole(stack: Stack): IdentityPool {
+    const authenticatedRole = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('service.amazonaws.com') });
+    return new IdentityPool(stack, 'Pool', { authenticatedRole });
+  }
+
+  test('without an acknowledgement, the synth-time warning is on the role attachment (the check below can fail)', () => {
+    const stack = newStack();
+    poolWithUntrustingRole(stack);
+    expect(libraryWarnings(stack)).toEqual([expect.stringMatching(/^\/Stack\/Pool\/DefaultRoleAttachment: The role Stack\/Role .*\[ack: cdk-identity-pool:roleTrust\]$/)]);
+  });
+
+  test('on the app, after the pool exists', () => {
+    // GIVEN
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+
+    // WHEN
+    CoreAnnotations.of(app).acknowledgeWarning('cdk-identity-pool:guestAccess');
+
+    // THEN
+    expect(libraryWarnings(stack)).toEqual([]);
+  });
+
+  test('on the app before the warning is raised, nothing is acknowledged: aws-cdk-lib looks only at the scopes between', () => {
+    // aws-cdk-lib 2.187 looks up an earlier acknowledgement on the construct's scopes below the app,
+    // so for a warning raised later (as at synthesis), the README says to use the stack or the pool.
+    const app = new App();
+    CoreAnnotations.of(app).acknowledgeWarning('cdk-identity-pool:guestAccess');
+    const stack = new Stack(app, 'Stack');
+    new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    Annotations.fromStack(stack).hasWarning('/Stack/Pool', GUEST_ACCESS);
+  });
+
+  test('on the stack, after the pool exists', () => {
+    const stack = newStack();
+    new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    CoreAnnotations.of(stack).acknowledgeWarning('cdk-identity-pool:guestAccess', 'a public catalogue');
+    expect(libraryWarnings(stack)).toEqual([]);
+  });
+
+  test('a warning found at synthesis, acknowledged on the pool before it', () => {
+    const stack = newStack();
+    const pool = poolWithUntrustingRole(stack);
+    CoreAnnotations.of(pool).acknowledgeWarning('cdk-identity-pool:roleTrust', 'checked by hand');
+    expect(libraryWarnings(stack)).toEqual([]);
+  });
+
+  test('a warning found at synthesis, acknowledged on the stack before the pool exists (the README example)', () => {
+    const stack = newStack();
+    CoreAnnotations.of(stack).acknowledgeWarning('cdk-identity-pool:roleTrust', 'checked by hand');
+    poolWithUntrustingRole(stack);
+    expect(libraryWarnings(stack)).toEqual([]);
+  });
+
+  test('the CLI\'s `Annotation::<id>` form acknowledges nothing with Annotations.acknowledgeWarning', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    CoreAnnotations.of(pool).acknowledgeWarning('Annotation::cdk-identity-pool:guestAccess');
+    Annotations.fromStack(stack).hasWarning('/Stack/Pool', GUEST_ACCESS);
+  });
+
+  test('an acknowledgement below the construct that carries the warning does not cover it', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    CoreAnnotations.of(pool.roleAttachment).acknowledgeWarning('cdk-identity-pool:guestAccess');
+    Annotations.fromStack(stack).hasWarning('/Stack/Pool', GUEST_ACCESS);
+  });
+});

@@ -170,7 +170,7 @@ function checkOwnerKey(pool: IIdentityPool, method: string, ownerKey: OwnerKey):
         return [];
       }
       const known = facts === undefined || facts.tagKeys.size === 0 ? 'it passes none' : `it passes ${[...facts.tagKeys].join(', ')}`;
-      return [configErrorMessage(pool, `${method} ownerKey`,
+      return [configErrorMessage(`${method} ownerKey`,
         `must name a principal tag that a principal tag mapping of this identity pool passes (addPrincipalTags), but ${known}`, tagKey)];
     },
   });

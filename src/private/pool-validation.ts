@@ -3,7 +3,7 @@ import { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from '../authentication-providers';
 import type { IdentityPoolProps } from '../identity-pool';
-import { configError, configErrorMessage } from './errors';
+import { apiName, configError, configErrorMessage } from './errors';
 import { recordPoolFacts } from './pool-facts';
 import { checkString, stringError, StringRule } from './validate';
 import { warn, WarningId } from './warnings';
@@ -66,14 +66,14 @@ export function checkIdentityPool(
   }
   if (props.allowUnauthenticatedIdentities === true) {
     warn(pool, WarningId.GUEST_ACCESS,
-      'Guest access is on (allowUnauthenticatedIdentities): anyone who holds this identity pool\'s id, which ships in every client, '
-      + 'gets the unauthenticated role\'s credentials, so give that role only what a stranger may do');
+      `Guest access is on (${apiName('allowUnauthenticatedIdentities')}): anyone who holds this identity pool's id, which ships in `
+      + 'every client, gets the unauthenticated role\'s credentials, so give that role only what a stranger may do');
   }
   if (props.allowClassicFlow === true) {
     warn(pool, WarningId.CLASSIC_FLOW,
-      'The classic (basic) flow is on (allowClassicFlow): clients can call STS themselves with any role that trusts this identity pool, '
-      + 'bypassing role mappings, ambiguous-role resolution and the scope-down policy of guest credentials, so every such role needs '
-      + 'both the aud and the amr condition');
+      `The classic (basic) flow is on (${apiName('allowClassicFlow')}): clients can call STS themselves with any role that trusts `
+      + 'this identity pool, bypassing role mappings, ambiguous-role resolution and the scope-down policy of guest credentials, so '
+      + 'every such role needs both the aud and the amr condition');
   }
 
   recordPoolFacts(pool, { allowClassicFlow: props.allowClassicFlow === true, providers, userPoolProviders });
@@ -106,15 +106,15 @@ function checkTags(pool: IConstruct): string[] {
   const tags = Object.entries(resource.cdkTagManager.tagValues());
   const errors: string[] = [];
   if (tags.length > MAX_TAGS) {
-    errors.push(configErrorMessage(pool, 'tags', `must number at most ${MAX_TAGS} on an identity pool`, tags.length));
+    errors.push(configErrorMessage('tags', `must number at most ${MAX_TAGS} on an identity pool`, tags.length));
   }
   for (const [key, value] of tags) {
     if (stringError(key, TAG_KEY)) {
-      errors.push(configErrorMessage(pool, 'tags', `must have keys of ${TAG_KEY.min}-${TAG_KEY.max} characters matching ${TAG_PATTERN_TEXT}`, key));
+      errors.push(configErrorMessage('tags', `must have keys of ${TAG_KEY.min}-${TAG_KEY.max} characters matching ${TAG_PATTERN_TEXT}`, key));
     }
     const valueError = stringError(value, TAG_VALUE);
     if (valueError) {
-      errors.push(configErrorMessage(pool, `tags[${JSON.stringify(key)}]`, valueError, value));
+      errors.push(configErrorMessage(`tags[${JSON.stringify(key)}]`, valueError, value));
     }
   }
   return errors;
@@ -139,7 +139,8 @@ function checkLoginProviders(pool: IConstruct, providers: IdentityPoolAuthentica
 function checkTwitter(pool: IConstruct, property: string, consumerKey: string, consumerSecret: string): void {
   if (!Token.isUnresolved(consumerKey) && consumerKey.includes(';')) {
     configError(pool, `${property}.consumerKey`,
-      'must not contain ";", which separates it from the secret in the value Cognito stores ("<consumerKey>;<consumerSecret>")', consumerKey);
+      `must not contain ";", which separates it from the secret in the value Cognito stores ("<${apiName('consumerKey')}>;<${apiName('consumerSecret')}>")`,
+      consumerKey);
   }
   checkString(pool, `${property}.consumerKey`, consumerKey, LOGIN_PROVIDER_VALUE);
   if (!Token.isUnresolved(consumerSecret)) {
@@ -151,7 +152,7 @@ function checkTwitter(pool: IConstruct, property: string, consumerKey: string, c
   const value = `${consumerKey};${consumerSecret}`;
   if (!Token.isUnresolved(value) && value.length > LOGIN_PROVIDER_VALUE.max) {
     configError(pool, property,
-      `must have a consumerKey and consumerSecret of at most ${LOGIN_PROVIDER_VALUE.max} characters together with the ";" between them, `
+      `must have a ${apiName('consumerKey')} and ${apiName('consumerSecret')} of at most ${LOGIN_PROVIDER_VALUE.max} characters together with the ";" between them, `
       + `got ${value.length}`, `${consumerKey};<secret, ${consumerSecret.length} characters>`);
   }
 }

@@ -1,11 +1,13 @@
 import { Intrinsic, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import { renderSupportedLoginProviders } from '../authentication-providers';
+import type { IIdentityPool } from '../identity-pool';
 import type { IdentityPoolRoleAttachmentProps } from '../role-attachment';
-import { IdentityPoolRoleMapping, RoleMappingMatchType, roleMappingKey } from '../role-mapping';
-import { configError, configErrorMessage } from './errors';
+import { IdentityPoolRoleMapping, RoleMappingMatchType } from '../role-mapping';
+import { apiName, configError, configErrorMessage } from './errors';
 import { registerGuestPermissionsCheck } from './guest-permissions';
+import { renderSupportedLoginProviders } from './login-providers';
 import { PoolFacts, hasPrincipalTags, poolFacts } from './pool-facts';
+import { roleMappingKey } from './role-mapping-render';
 import { checkRoleTrust, registerClassicFlowCheck, RoleUse } from './trust-check';
 import { groupRoleUses, warnAboutUserPoolMappings } from './user-pool-checks';
 import { registerUserPoolIndex } from './user-pool-index';
@@ -48,11 +50,18 @@ const TOKEN_CLAIMS_DOCS = 'https://docs.aws.amazon.com/cognito/latest/developerg
 const SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*:\/\//;
 
 /**
- * Checks a role mapping about to join `existing` in the attachment: every concrete value, the
- * number of mappings, and the `RoleMappings` key. Called from `addRoleMappings`, after its own
- * check that no provider is mapped twice.
+ * Checks a role mapping about to join `existing` in the attachment of `pool`, when it is added,
+ * so that the error points at the user's call: every concrete value, the number of mappings, the
+ * `RoleMappings` key, and a concrete provider URL that no provider of the pool names and none
+ * added later could (only user pools can be added later; those URLs are judged at synthesis).
+ * Called from `addRoleMappings`, after its own check that no provider is mapped twice.
  */
-export function checkRoleMapping(attachment: IConstruct, mapping: IdentityPoolRoleMapping, existing: readonly IdentityPoolRoleMapping[]): void {
+export function checkRoleMapping(
+  attachment: IConstruct,
+  pool: IIdentityPool,
+  mapping: IdentityPoolRoleMapping,
+  existing: readonly IdentityPoolRoleMapping[],
+): void {
   const index = existing.length;
   const property = `roleMappings[${index}]`;
   if (index >= MAX_MAPPED_PROVIDERS) {
@@ -78,8 +87,15 @@ export function checkRoleMapping(attachment: IConstruct, mapping: IdentityPoolRo
   const key = concreteKey(mapping);
   const clash = key === undefined ? -1 : existing.findIndex(other => concreteKey(other) === key);
   if (clash >= 0) {
-    configError(attachment, property,
-      `must have a RoleMappings key of its own, but roleMappings[${clash}] already has this key; set mappingKey to tell them apart`, key);
+    configError(attachment, property, keyClashRule(clash), key);
+  }
+
+  const facts = poolFacts(pool);
+  if (facts !== undefined && !Token.isUnresolved(url) && !url.startsWith(USER_POOL_PROVIDER_PREFIX)) {
+    const names = configuredProviderNames(facts, []);
+    if (!names.some(name => providerMatcher(name)(url))) {
+      configError(attachment, `${property}.providerUrl`, unconfiguredProviderRule(facts), url);
+    }
   }
 
   const withoutRoles = mapping.useToken === true ? TOKENS_WITHOUT_ROLE_CLAIMS.get(url) : undefined;
@@ -92,22 +108,28 @@ export function checkRoleMapping(attachment: IConstruct, mapping: IdentityPoolRo
 
   if (mapping.resolveAmbiguousRoles === true) {
     warn(attachment, WarningId.RESOLVE_AMBIGUOUS_ROLES,
-      `${property} (${describeUrl(url)}) sets resolveAmbiguousRoles: users ${mapping.useToken ? 'whose token names no single role' : 'whom no rule matches'} `
+      `${apiName(property)} (${describeUrl(url)}) sets ${apiName('resolveAmbiguousRoles')}: users `
+      + `${mapping.useToken ? 'whose token names no single role' : 'whom no rule matches'} `
       + 'silently get the default authenticated role instead of being denied credentials');
   }
+}
+
+function keyClashRule(clash: number): string {
+  return `must have a RoleMappings key of its own, but ${apiName(`roleMappings[${clash}]`)} already has this key; `
+    + `set ${apiName('mappingKey')} to tell them apart`;
 }
 
 function checkRules(attachment: IConstruct, property: string, mapping: IdentityPoolRoleMapping): void {
   const rules = mapping.rules ?? [];
   if (mapping.useToken === true) {
     if (rules.length > 0) {
-      configError(attachment, `${property}.rules`,
-        'must be empty when useToken is true: a Token mapping takes roles from the cognito:roles and cognito:preferred_role claims', rules.length);
+      configError(attachment, `${property}.rules`, `must be empty when ${apiName('useToken')} is true: `
+        + 'a Token mapping takes roles from the cognito:roles and cognito:preferred_role claims', rules.length);
     }
     return;
   }
   if (rules.length < 1 || rules.length > MAX_RULES) {
-    configError(attachment, `${property}.rules`, `must have 1-${MAX_RULES} rules when useToken is false`, rules.length);
+    configError(attachment, `${property}.rules`, `must have 1-${MAX_RULES} rules when ${apiName('useToken')} is false`, rules.length);
   }
   rules.forEach((rule, index) => {
     const ruleProperty = `${property}.rules[${index}]`;
@@ -150,7 +172,7 @@ export function registerRoleAttachmentChecks(
     validate: () => {
       const errors = [...checkKeys(attachment, mappings)];
       if (facts !== undefined) {
-        errors.push(...checkProvidersConfigured(attachment, facts, mappings));
+        errors.push(...checkProvidersConfigured(facts, mappings));
       }
       warnAboutUserPoolMappings(attachment, mappings, providers);
       checkRoleTrust(attachment, props.identityPool, roleUses(), facts?.allowClassicFlow === true, hasPrincipalTags(props.identityPool));
@@ -188,14 +210,13 @@ function checkKeys(attachment: IConstruct, mappings: readonly IdentityPoolRoleMa
     if (typeof key === 'string' && Token.isUnresolved(key)) {
       key = Stack.of(attachment).resolve(key);
       if (typeof key !== 'string' || key.length < MAPPING_KEY.min || key.length > MAPPING_KEY.max) {
-        errors.push(configErrorMessage(attachment, `${property}.mappingKey`, KEY_RULE, key));
+        errors.push(configErrorMessage(`${property}.mappingKey`, KEY_RULE, key));
         return;
       }
     }
     const first = seen.get(key as string);
     if (first !== undefined) {
-      errors.push(configErrorMessage(attachment, property,
-        `must have a RoleMappings key of its own, but roleMappings[${first}] already has this key; set mappingKey to tell them apart`, key));
+      errors.push(configErrorMessage(property, keyClashRule(first), key));
     } else {
       seen.set(key as string, index);
     }
@@ -210,11 +231,10 @@ function checkKeys(attachment: IConstruct, mappings: readonly IdentityPoolRoleMa
  * `oidc-provider/`), each SAML provider's ARN, and the developer provider name. A configured
  * name that holds tokens matches any URL its literal parts allow (a user pool's, only URLs that
  * start `cognito-idp.`), so the token ARN of an OpenID Connect provider defined in the app
- * matches anything. Fails only when no configured name
- * could match; a token URL is never judged. The message lists the configured names, with `*`
- * for the parts known only at deploy time.
+ * matches anything. Fails only when no configured name could match; a token URL is never
+ * judged. URLs that cannot name a user pool were judged when added (`checkRoleMapping`).
  */
-function checkProvidersConfigured(attachment: IConstruct, facts: PoolFacts, mappings: readonly IdentityPoolRoleMapping[]): string[] {
+function checkProvidersConfigured(facts: PoolFacts, mappings: readonly IdentityPoolRoleMapping[]): string[] {
   const userPoolNames = facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`);
   const names = configuredProviderNames(facts, userPoolNames);
   const matchers = names.map(name => providerMatcher(name, userPoolNames.includes(name)));
@@ -224,12 +244,20 @@ function checkProvidersConfigured(attachment: IConstruct, facts: PoolFacts, mapp
     if (Token.isUnresolved(url) || matchers.some(matches => matches(url))) {
       return;
     }
-    const configured = names.length > 0 ? names.map(name => JSON.stringify(name.replace(STRING_TOKENS, '*'))).join(', ') : 'none';
-    errors.push(configErrorMessage(attachment, `roleMappings[${index}].providerUrl`,
-      `must name an identity provider the pool is configured with (configured: ${configured}), `
-      + 'or Cognito rejects it as "not a configured provider"; add the provider to authenticationProviders', url));
+    errors.push(configErrorMessage(`roleMappings[${index}].providerUrl`, unconfiguredProviderRule(facts), url));
   });
   return errors;
+}
+
+/**
+ * The rule a mapping for an unconfigured provider breaks, listing the configured names, with `*`
+ * for the parts known only at deploy time.
+ */
+function unconfiguredProviderRule(facts: PoolFacts): string {
+  const names = configuredProviderNames(facts, facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`));
+  const configured = names.length > 0 ? names.map(name => JSON.stringify(name.replace(STRING_TOKENS, '*'))).join(', ') : 'none';
+  return `must name an identity provider the pool is configured with (configured: ${configured}), `
+    + `or Cognito rejects it as "not a configured provider"; add the provider to ${apiName('authenticationProviders')}`;
 }
 
 /** The names of the pool's providers: social, user pools (`userPoolNames`), OpenID Connect, SAML, developer. */

@@ -3,6 +3,7 @@ import { IRole, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../identity-pool';
 import { IdentityPoolPrincipal } from '../identity-pool-principal';
+import { apiName, constructorCall } from './errors';
 import { warn, WarningId } from './warnings';
 
 /** One way an identity pool hands out a role. */
@@ -87,7 +88,8 @@ export function checkRoleTrust(
     if (problems.length > 0) {
       warn(attachment, WarningId.ROLE_TRUST,
         `The role ${use.role.node.path} (${use.description}) ${problems.join('; and it ')}; trust the pool with `
-        + `new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()})${sessionTags ? '.withSessionTags()' : ''}`);
+        + constructorCall('IdentityPoolPrincipal', `pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()}`)
+        + (sessionTags ? `.${apiName('withSessionTags')}()` : ''));
     }
   }
 }
@@ -167,8 +169,8 @@ function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlow
       if (withoutAmr.some(statement => allowsWebIdentity(statement, services) && audIs(statement, services, poolId) === 'match')) {
         warn(entry.attachment, WarningId.ROLE_TRUST,
           `The role ${construct.node.path} trusts this identity pool without an amr condition, and the classic flow is on `
-          + '(allowClassicFlow): any identity of this pool, guests included, can get its credentials by calling STS directly; '
-          + 'add the amr condition, e.g. with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED)');
+          + `(${apiName('allowClassicFlow')}): any identity of this pool, guests included, can get its credentials by calling STS directly; `
+          + `add the amr condition, e.g. with ${constructorCall('IdentityPoolPrincipal', 'pool, IdentityPoolIdentityType.AUTHENTICATED')}`);
       }
     });
   }
@@ -322,7 +324,8 @@ function statementProblems(statement: Json, services: Services, poolId: Json, id
   if (amr === undefined) {
     problems.push(`has no ${service}:amr condition (ForAnyValue:StringLike, "${identityType}") in its trust policy, so `
       + (classicFlow
-        ? 'with the classic flow on (allowClassicFlow) any identity of this pool, guests included, can get its credentials by calling STS directly'
+        ? `with the classic flow on (${apiName('allowClassicFlow')}) any identity of this pool, guests included, can get its credentials `
+          + 'by calling STS directly'
         : identityType === 'authenticated'
           ? 'guests (unauthenticated identities) of this pool could assume it'
           : 'any identity of this pool could assume it'));

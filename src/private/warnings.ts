@@ -2,8 +2,10 @@ import { Annotations } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
- * The ids of the library's warnings. Each can be acknowledged, on the construct that carries
- * it or any of its scopes, with `Annotations.of(scope).acknowledgeWarning(id)`.
+ * The ids of the library's warnings, acknowledged with `Annotations.of(scope).acknowledgeWarning(id)`
+ * (the id itself, not the CLI's `Annotation::<id>`): once raised, on the construct that carries it
+ * or any scope above; before, on a scope between the app and that construct (aws-cdk-lib 2.187
+ * looks neither at the construct itself nor at the app then). The README shows each way.
  */
 export const WarningId = {
   /** Guest (unauthenticated) identities get credentials. */

@@ -9,6 +9,7 @@ from constructs import IConstruct
 def logical_id(stack: aws_cdk.Stack, construct: IConstruct) -> str:
     """The logical id of a CloudFormation element, or of a construct's default child."""
     element = construct if isinstance(construct, aws_cdk.CfnElement) else construct.node.default_child
+    assert isinstance(element, aws_cdk.CfnElement), f"{construct.node.path} has no CloudFormation element"
     return stack.get_logical_id(element)
 
 

@@ -1,5 +1,7 @@
 """The seed's sections 'Identity Pools', 'Authentication Flow' and 'Importing Identity Pools'."""
 
+import typing
+
 import aws_cdk.aws_dynamodb as dynamodb
 import pytest
 from aws_cdk.assertions import Match
@@ -258,11 +260,16 @@ def test_importing_both_ways_in_one_scope_reuses_a_construct_id():
         seed.run(IMPORTING)
 
 
+def imported_pool(stack):
+    """The pool the example imported; find_child is typed as returning any construct."""
+    return typing.cast(cdk_identity_pool.IIdentityPool, stack.node.find_child("my-imported-identity-pool"))
+
+
 @seed.runs(IMPORTING)
 def test_import_by_id_takes_the_region_from_the_id():
     ran = seed.run(IMPORTING, lines=slice(0, 1))
     stack = ran.stack
-    imported = stack.node.find_child("my-imported-identity-pool")
+    imported = imported_pool(stack)
 
     assert imported.identity_pool_id == "us-east-1:dj2823ryiwuhef937"
     assert imported.env.region == "us-east-1"
@@ -277,7 +284,7 @@ def test_import_by_id_takes_the_region_from_the_id():
 @seed.runs(IMPORTING)
 def test_import_by_arn_takes_region_and_account_from_the_arn():
     ran = seed.run(IMPORTING, lines=slice(1, 2))
-    imported = ran.stack.node.find_child("my-imported-identity-pool")
+    imported = imported_pool(ran.stack)
 
     assert imported.identity_pool_id == "us-east-1:dj2823ryiwuhef937"
     assert imported.identity_pool_arn == (

@@ -1,6 +1,7 @@
 """The seed's sections 'Role Mapping' and 'Provider Urls'."""
 
 import re
+import typing
 
 import aws_cdk.aws_cognito as cognito
 import aws_cdk.aws_iam as iam
@@ -33,26 +34,32 @@ def token_mapping(provider):
 # Deliberate difference MAPPING_FOR_UNCONFIGURED_PROVIDER: these seed examples map a provider
 # (Amazon, Facebook, a user pool client, a custom name) that their pool never configures, for
 # brevity. Cognito rejects that at deploy time ("is not a valid RoleMapping ProviderName or is not
-# a configured provider"); we reject it at synth time with a clear error. Each test runs the
-# example as written and asserts that error, then runs it with the provider configured.
+# a configured provider"); we reject it before, with a clear error: when the mapping is added, or
+# at synthesis for a user pool (which can still be added). Each test runs the example as written
+# and asserts that error, then runs it with the provider configured.
 CONFIGURE_PROVIDERS = seed.Difference(
     "MAPPING_FOR_UNCONFIGURED_PROVIDER",
     seed='identity_pool_name="myidentitypool",',
     ours='identity_pool_name="myidentitypool", authentication_providers=configured_providers,',
 )
 
-UNCONFIGURED_PROVIDER_ERROR = (
-    r"SeedExample/myidentitypool/DefaultRoleAttachment: roleMappings\[0\]\.providerUrl must name an "
-    r"identity provider the pool is configured with \(configured: none\), or Cognito rejects it as "
-    r'"not a configured provider"; add the provider to authenticationProviders \(received: "{}"\)'
-)
+ATTACHMENT = "SeedExample/myidentitypool/DefaultRoleAttachment"
+
+
+def unconfigured_provider_error(index, provider, configured="none", *, at_synth=False):
+    """Our sentence, with Python's names: thrown with the path, or after aws-cdk-lib's `[path]` at synth."""
+    where = rf"\[{ATTACHMENT}\] " if at_synth else rf"^{ATTACHMENT}: "
+    return (
+        where + rf"role_mappings\[{index}\]\.provider_url must name an identity provider the pool is "
+        rf"configured with \(configured: {configured}\), or Cognito rejects it as "
+        rf'"not a configured provider"; add the provider to authentication_providers \(received: "{re.escape(provider)}"\)'
+    )
 
 
 def assert_rejects_the_unconfigured_provider(seed_example, provider, declare=None):
-    """Runs the example as written: synthesis fails with our one clear sentence."""
-    ran = seed.run(seed_example, declare=declare)
-    with pytest.raises(Exception, match=UNCONFIGURED_PROVIDER_ERROR.format(re.escape(provider))):
-        ran.template()
+    """Runs the example as written: adding the mapping fails with our one clear sentence."""
+    with pytest.raises(RuntimeError, match=unconfigured_provider_error(0, provider)):
+        seed.run(seed_example, declare=declare)
 
 
 def social_logins(scope):
@@ -120,9 +127,12 @@ IdentityPool(self, "myidentitypool",
 
 
 def declare_mapped_roles(scope):
+    # The casts are for pyright only: aws-cdk-lib's principals name add_to_principal_policy's
+    # parameter `_statement`, where its IPrincipal says `statement`, so pyright does not take them for
+    # an IPrincipal (a parameter-name mismatch of aws-cdk-lib's, not ours).
     return {
-        "admin_role": iam.Role(scope, "AdminRole", assumed_by=iam.AccountRootPrincipal()),
-        "non_admin_role": iam.Role(scope, "NonAdminRole", assumed_by=iam.AccountRootPrincipal()),
+        "admin_role": iam.Role(scope, "AdminRole", assumed_by=typing.cast(iam.IPrincipal, iam.AccountRootPrincipal())),
+        "non_admin_role": iam.Role(scope, "NonAdminRole", assumed_by=typing.cast(iam.IPrincipal, iam.AccountRootPrincipal())),
     }
 
 
@@ -262,6 +272,10 @@ def test_user_pool_url_as_a_string_is_spelled_user_pool_url():
         seed.run(CUSTOM_AND_USER_POOL_URLS)
 
 
+def custom_provider_only(scope):
+    return {"configured_providers": cdk_identity_pool.IdentityPoolAuthenticationProviders(custom_provider="my-custom-provider.com")}
+
+
 def user_pool_and_custom_provider(scope):
     user_pool = cognito.UserPool.from_user_pool_arn(
         scope, "IdpUserPool", "arn:aws:cognito-idp:my-idp-region:123456789012:userpool/my-idp-region_abcdefghi")
@@ -276,8 +290,13 @@ def user_pool_and_custom_provider(scope):
 @seed.runs(CUSTOM_AND_USER_POOL_URLS)
 def test_custom_and_user_pool_urls_key_their_mappings():
     user_pool = "cognito-idp.my-idp-region.amazonaws.com/my-idp-region_abcdefghi:app_client_id"
-    ran = seed.run(CUSTOM_AND_USER_POOL_URLS, differences=[USER_POOL_URL])
-    with pytest.raises(Exception, match=UNCONFIGURED_PROVIDER_ERROR.format(re.escape(user_pool))):
+    # As written: the custom provider, which nothing can configure later, fails when it is mapped ...
+    with pytest.raises(RuntimeError, match=unconfigured_provider_error(1, "my-custom-provider.com")):
+        seed.run(CUSTOM_AND_USER_POOL_URLS, differences=[USER_POOL_URL])
+    # ... and a user pool the pool lacks fails at synthesis, since user pools can still be added.
+    ran = seed.run(CUSTOM_AND_USER_POOL_URLS, declare=custom_provider_only, differences=[USER_POOL_URL, CONFIGURE_PROVIDERS])
+    with pytest.raises(RuntimeError, match=unconfigured_provider_error(
+            0, user_pool, configured=re.escape('"my-custom-provider.com"'), at_synth=True)):
         ran.template()
 
     ran = seed.run(CUSTOM_AND_USER_POOL_URLS, declare=user_pool_and_custom_provider,
