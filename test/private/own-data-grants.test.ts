@@ -431,7 +431,7 @@ describe('per-identity DynamoDB items', () => {
     const pool = new IdentityPool(stack, 'Pool');
     const counters = new dynamodb.Table(stack, 'Counters', { partitionKey: { name: 'counterId', type } });
     expect(() => pool.grantReadWriteOwnItems(counters)).toThrow(
-      `Stack/Pool: grantReadWriteOwnItems table must have a string (S) partition key to hold the owner's identity id, `
+      'Stack/Pool: grantReadWriteOwnItems table must have a string (S) partition key to hold the owner\'s identity id, '
       + `but counterId is of type ${rendered} (received: "Stack/Counters")`);
   });
 
