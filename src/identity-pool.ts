@@ -1,4 +1,4 @@
-import { IResource, Lazy, RemovalPolicy, Resource } from 'aws-cdk-lib';
+import { IResource, Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import { CfnIdentityPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, FederatedPrincipal, Grant, IGrantable, IRole, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
@@ -7,17 +7,15 @@ import { Construct } from 'constructs';
 import { IdentityPoolAuthenticationProviders } from './authentication-providers';
 import { IdentityPoolFrontendOutputs, IdentityPoolFrontendOutputsOptions } from './frontend-outputs';
 import { IdentityPoolAttributes } from './identity-pool-attributes';
+import { IdentityPoolBase } from './identity-pool-base';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
 import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
-import { OwnerKey } from './owner-key';
 import { IdentityPoolPrincipalTags, IdentityPoolPrincipalTagsOptions } from './principal-tags';
 import { formatIdentityPoolArn, identityPoolArnFromIdOrArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/arn';
-import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/developer-identity-grants';
 import { configError } from './private/errors';
 import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imported-roles';
 import { renderSupportedLoginProviders } from './private/login-providers';
-import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/own-data-grants';
 import { recordDefaultGrantee, recordUserPoolProvider } from './private/pool-facts';
 import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
 import { IdentityPoolRoleAttachment } from './role-attachment';
@@ -258,128 +256,6 @@ export interface IIdentityPoolWithRoles extends IIdentityPool {
   readonly hasUnauthenticatedRole: boolean;
 }
 
-abstract class IdentityPoolBase extends Resource implements IIdentityPool {
-  public abstract readonly identityPoolId: string;
-  public abstract readonly identityPoolArn: string;
-  public abstract readonly identityPoolName: string;
-
-  /**
-   * Grants the given actions on this identity pool to a principal, such as a backend that
-   * calls `GetOpenIdTokenForDeveloperIdentity`.
-   *
-   * @param grantee the principal to grant the actions to
-   * @param actions the actions, such as `cognito-identity:GetOpenIdTokenForDeveloperIdentity`
-   */
-  public grant(grantee: IGrantable, ...actions: string[]): Grant {
-    return Grant.addToPrincipal({
-      grantee,
-      actions,
-      resourceArns: [this.identityPoolArn],
-    });
-  }
-
-  /**
-   * Lets a backend get OpenID tokens for its own users (`GetOpenIdTokenForDeveloperIdentity`).
-   *
-   * @param grantee the backend, such as a Lambda function
-   */
-  public grantOpenIdTokenForDeveloperIdentity(grantee: IGrantable): Grant {
-    return grantDeveloperIdentityTokens(this, grantee);
-  }
-
-  /**
-   * Lets a backend look up, merge and unlink developer identities.
-   *
-   * @param grantee the backend, such as a Lambda function
-   */
-  public grantDeveloperIdentityAdministration(grantee: IGrantable): Grant {
-    return grantDeveloperIdentityAdministration(this, grantee);
-  }
-
-  /**
-   * Lets each identity read its own objects, `<prefix><identity id>/*`, and list its own folder.
-   *
-   * @param bucket the bucket, created or imported
-   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
-   *   the authenticated role
-   */
-  public grantReadOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
-    return this.ownObjects('grantReadOwnObjects', bucket, 'read', options);
-  }
-
-  /**
-   * Lets each identity put and delete its own objects, `<prefix><identity id>/*`.
-   *
-   * @param bucket the bucket, created or imported
-   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
-   *   the authenticated role
-   */
-  public grantWriteOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
-    return this.ownObjects('grantWriteOwnObjects', bucket, 'write', options);
-  }
-
-  /**
-   * Lets each identity read, write and list its own objects, `<prefix><identity id>/*`.
-   *
-   * @param bucket the bucket, created or imported
-   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
-   *   the authenticated role
-   */
-  public grantReadWriteOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
-    return this.ownObjects('grantReadWriteOwnObjects', bucket, 'readWrite', options);
-  }
-
-  /**
-   * Lets the grantee read, and list, a shared folder `<prefix>*`.
-   *
-   * @param bucket the bucket, created or imported
-   * @param options the shared prefix, and the grantee (by default the authenticated role)
-   */
-  public grantReadSharedObjects(bucket: IBucket, options: SharedObjectsOptions): Grant {
-    return grantSharedObjects(this, bucket, options ?? {});
-  }
-
-  /**
-   * Lets each identity read the items whose partition key is its identity id.
-   *
-   * @param table the table, created or imported
-   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
-   *   to the authenticated role
-   */
-  public grantReadOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
-    return this.ownItems('grantReadOwnItems', table, 'read', options);
-  }
-
-  /**
-   * Lets each identity write the items whose partition key is its identity id.
-   *
-   * @param table the table, created or imported
-   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
-   *   to the authenticated role
-   */
-  public grantWriteOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
-    return this.ownItems('grantWriteOwnItems', table, 'write', options);
-  }
-
-  /**
-   * Lets each identity read and write the items whose partition key is its identity id.
-   *
-   * @param table the table, created or imported
-   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
-   *   to the authenticated role
-   */
-  public grantReadWriteOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
-    return this.ownItems('grantReadWriteOwnItems', table, 'readWrite', options);
-  }
-
-  private ownObjects(method: string, bucket: IBucket, access: OwnDataAccess, options: OwnObjectsOptions): Grant {
-    return grantOwnObjects(this, method, bucket, access, options.ownerKey ?? OwnerKey.IDENTITY_ID, options);
-  }
-
-  private ownItems(method: string, table: ITable, access: OwnDataAccess, options: OwnItemsOptions): Grant {
-    return grantOwnItems(this, method, table, access, options.ownerKey ?? OwnerKey.IDENTITY_ID, options);
-  }
-}
 
 /**
  * An Amazon Cognito identity pool: hands temporary AWS credentials to guests and to users

@@ -1,6 +1,6 @@
 import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IIdentityPool } from '../identity-pool';
-import { configError } from './errors';
+import { apiName, configError } from './errors';
 import { poolFacts } from './pool-facts';
 
 // The developer authenticated identities API, each on the identity pool's ARN:
@@ -37,7 +37,7 @@ function requireDeveloperProvider(pool: IIdentityPool, method: string): void {
   const name = facts.providers.customProvider;
   if (name === undefined) {
     configError(pool, 'authenticationProviders.customProvider',
-      `must be set for ${method}: without a developer provider name Cognito rejects every developer identity call; `
+      `must be set for ${apiName(method)}: without a developer provider name Cognito rejects every developer identity call; `
       + 'set it when creating the pool, and choose it for good: it cannot change once users exist', name);
   }
 }

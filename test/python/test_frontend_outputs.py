@@ -94,5 +94,5 @@ def test_a_prefix_and_the_user_pool_amplify_signs_in_to():
 def test_a_bad_prefix_fails():
     identity_pool = cdk_identity_pool.IdentityPool(aws_cdk.Stack(aws_cdk.App(), "Stack"), "Pool")
 
-    with pytest.raises(Exception, match=r"outputPrefix must be a plain string of at most 200 letters and digits"):
+    with pytest.raises(Exception, match=r"output_prefix must be a plain string of at most 200 letters and digits"):
         identity_pool.add_frontend_outputs(output_prefix="my-pool")

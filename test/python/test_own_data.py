@@ -120,5 +120,5 @@ def test_developer_grant_without_provider_name_fails():
     backend = iam.Role(stack, "Backend", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
     pool = idp.IdentityPool(stack, "Pool")
 
-    with pytest.raises(Exception, match="authenticationProviders.customProvider must be set for grantOpenIdTokenForDeveloperIdentity"):
+    with pytest.raises(Exception, match="authentication_providers.custom_provider must be set for grant_open_id_token_for_developer_identity"):
         pool.grant_open_id_token_for_developer_identity(backend)

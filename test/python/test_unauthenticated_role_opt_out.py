@@ -57,7 +57,7 @@ def test_guests_on_without_a_role_is_an_error():
         cdk_identity_pool.IdentityPool(stack, "Pool", create_unauthenticated_role=False, allow_unauthenticated_identities=True)
 
     assert (
-        "Stack/Pool: createUnauthenticatedRole must not be false while allowUnauthenticatedIdentities is true and no "
+        "Stack/Pool: create_unauthenticated_role must not be false while allowUnauthenticatedIdentities is true and no "
         "unauthenticatedRole is given"
     ) in str(raised.value)
 

@@ -85,7 +85,7 @@ def test_a_user_pool_that_is_not_a_provider_fails():
     stack, _, identity_pool = pool_with_user_pool()
     partners = cognito.UserPool(stack, "Partners")
 
-    with pytest.raises(Exception, match=r"Stack/Pool/Admins: userPool must be an authentication provider of the identity pool Stack/Pool"):
+    with pytest.raises(Exception, match=r"Stack/Pool/Admins: user_pool must be an authentication provider of the identity pool Stack/Pool"):
         identity_pool.add_user_pool_group_role("Admins", user_pool=partners, precedence=1)
 
 

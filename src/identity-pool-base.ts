@@ -1,0 +1,139 @@
+import { Resource } from 'aws-cdk-lib';
+import { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
+import { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IIdentityPool } from './identity-pool';
+import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
+import { OwnerKey } from './owner-key';
+import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/developer-identity-grants';
+import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/own-data-grants';
+
+/**
+ * What an identity pool, created here or imported, does from its id and ARN alone: its grants.
+ * Not exported from the package: `IdentityPool` and the imported forms extend it, and jsii
+ * shows its members on `IdentityPool`. Each grant delegates to its own file.
+ *
+ * @internal
+ */
+export abstract class IdentityPoolBase extends Resource implements IIdentityPool {
+  public abstract readonly identityPoolId: string;
+  public abstract readonly identityPoolArn: string;
+  public abstract readonly identityPoolName: string;
+
+  /**
+   * Grants the given actions on this identity pool to a principal, such as a backend that
+   * calls `GetOpenIdTokenForDeveloperIdentity`.
+   *
+   * @param grantee the principal to grant the actions to
+   * @param actions the actions, such as `cognito-identity:GetOpenIdTokenForDeveloperIdentity`
+   */
+  public grant(grantee: IGrantable, ...actions: string[]): Grant {
+    return Grant.addToPrincipal({
+      grantee,
+      actions,
+      resourceArns: [this.identityPoolArn],
+    });
+  }
+
+  /**
+   * Lets a backend get OpenID tokens for its own users (`GetOpenIdTokenForDeveloperIdentity`).
+   *
+   * @param grantee the backend, such as a Lambda function
+   */
+  public grantOpenIdTokenForDeveloperIdentity(grantee: IGrantable): Grant {
+    return grantDeveloperIdentityTokens(this, grantee);
+  }
+
+  /**
+   * Lets a backend look up, merge and unlink developer identities.
+   *
+   * @param grantee the backend, such as a Lambda function
+   */
+  public grantDeveloperIdentityAdministration(grantee: IGrantable): Grant {
+    return grantDeveloperIdentityAdministration(this, grantee);
+  }
+
+  /**
+   * Lets each identity read its own objects, `<prefix><identity id>/*`, and list its own folder.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
+   *   the authenticated role
+   */
+  public grantReadOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
+    return this.ownObjects('grantReadOwnObjects', bucket, 'read', options);
+  }
+
+  /**
+   * Lets each identity put and delete its own objects, `<prefix><identity id>/*`.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
+   *   the authenticated role
+   */
+  public grantWriteOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
+    return this.ownObjects('grantWriteOwnObjects', bucket, 'write', options);
+  }
+
+  /**
+   * Lets each identity read, write and list its own objects, `<prefix><identity id>/*`.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the prefix, the grantee and what names each folder; by default `<identity id>/`, to
+   *   the authenticated role
+   */
+  public grantReadWriteOwnObjects(bucket: IBucket, options: OwnObjectsOptions = {}): Grant {
+    return this.ownObjects('grantReadWriteOwnObjects', bucket, 'readWrite', options);
+  }
+
+  /**
+   * Lets the grantee read, and list, a shared folder `<prefix>*`.
+   *
+   * @param bucket the bucket, created or imported
+   * @param options the shared prefix, and the grantee (by default the authenticated role)
+   */
+  public grantReadSharedObjects(bucket: IBucket, options: SharedObjectsOptions): Grant {
+    return grantSharedObjects(this, bucket, options ?? {});
+  }
+
+  /**
+   * Lets each identity read the items whose partition key is its identity id.
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
+   *   to the authenticated role
+   */
+  public grantReadOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
+    return this.ownItems('grantReadOwnItems', table, 'read', options);
+  }
+
+  /**
+   * Lets each identity write the items whose partition key is its identity id.
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
+   *   to the authenticated role
+   */
+  public grantWriteOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
+    return this.ownItems('grantWriteOwnItems', table, 'write', options);
+  }
+
+  /**
+   * Lets each identity read and write the items whose partition key is its identity id.
+   *
+   * @param table the table, created or imported
+   * @param options the grantee, attributes and owner key; by default the identity id, every attribute,
+   *   to the authenticated role
+   */
+  public grantReadWriteOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
+    return this.ownItems('grantReadWriteOwnItems', table, 'readWrite', options);
+  }
+
+  private ownObjects(method: string, bucket: IBucket, access: OwnDataAccess, options: OwnObjectsOptions): Grant {
+    return grantOwnObjects(this, method, bucket, access, options.ownerKey ?? OwnerKey.IDENTITY_ID, options);
+  }
+
+  private ownItems(method: string, table: ITable, access: OwnDataAccess, options: OwnItemsOptions): Grant {
+    return grantOwnItems(this, method, table, access, options.ownerKey ?? OwnerKey.IDENTITY_ID, options);
+  }
+}
