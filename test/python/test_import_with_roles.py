@@ -1,5 +1,7 @@
 """IdentityPool.from_identity_pool_attributes, with and without the deploy-time check, through the wheel."""
 
+import typing
+
 import aws_cdk
 import aws_cdk.aws_dynamodb as dynamodb
 import aws_cdk.aws_iam as iam
@@ -62,7 +64,7 @@ def test_code_written_for_a_created_pool_takes_the_import_too():
     grant_reads(import_pool(stack))
 
     template = Template.from_stack(stack)
-    template.has_resource_properties("AWS::IAM::Policy", {"Roles": [{"Ref": stack.get_logical_id(created.authenticated_role.node.default_child)}]})
+    template.has_resource_properties("AWS::IAM::Policy", {"Roles": [{"Ref": stack.get_logical_id(typing.cast(aws_cdk.CfnElement, created.authenticated_role.node.default_child))}]})
     template.has_resource_properties("AWS::IAM::Policy", {"Roles": ["shared-auth"]})
     template.has_resource_properties("AWS::IAM::Policy", {"Roles": ["shared-guest"]})
     template.resource_count_is("AWS::IAM::Policy", 3)
@@ -89,7 +91,7 @@ def test_the_id_or_the_arn_is_required():
 
 def test_verify_roles_adds_the_check_allowed_two_calls_on_the_pool():
     stack = new_stack()
-    admin = iam.Role(stack, "Admin", assumed_by=iam.AccountRootPrincipal())
+    admin = iam.Role(stack, "Admin", assumed_by=typing.cast(iam.IPrincipal, iam.AccountRootPrincipal()))  # aws-cdk-lib's own parameter-name mismatch: pyright does not take its classes for its interfaces
 
     import_pool(stack, mapped_roles=[admin], verify_roles=True)
 
@@ -98,7 +100,7 @@ def test_verify_roles_adds_the_check_allowed_two_calls_on_the_pool():
         "IdentityPoolId": POOL_ID,
         "AuthenticatedRoleArn": AUTH_ARN,
         "UnauthenticatedRoleArn": GUEST_ARN,
-        "MappedRoleArns": [{"Fn::GetAtt": [stack.get_logical_id(admin.node.default_child), "Arn"]}],
+        "MappedRoleArns": [{"Fn::GetAtt": [stack.get_logical_id(typing.cast(aws_cdk.CfnElement, admin.node.default_child)), "Arn"]}],
     })
     template.has_resource_properties("AWS::Lambda::Function", {
         "Runtime": "nodejs22.x",

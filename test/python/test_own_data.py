@@ -1,6 +1,8 @@
 """Each user's own data, through the wheel: per-identity S3 and DynamoDB grants, owner keys,
 policy variables and the developer identity grants."""
 
+import typing
+
 import aws_cdk
 import aws_cdk.aws_dynamodb as dynamodb
 import aws_cdk.aws_iam as iam
@@ -9,6 +11,7 @@ import pytest
 from aws_cdk.assertions import Template
 
 import cdk_identity_pool as idp
+from constructs import IConstruct
 from template_refs import logical_id
 
 IDENTITY_ID = "${cognito-identity.amazonaws.com:sub}"
@@ -18,7 +21,7 @@ def new_stack() -> aws_cdk.Stack:
     return aws_cdk.Stack(aws_cdk.App(), "Stack")
 
 
-def statements_of(stack: aws_cdk.Stack, role: iam.IRole) -> list:
+def statements_of(stack: aws_cdk.Stack, role: IConstruct) -> list:
     policies = Template.from_stack(stack).find_resources("AWS::IAM::Policy", {
         "Properties": {"Roles": [{"Ref": logical_id(stack, role)}]},
     })
@@ -100,7 +103,7 @@ def test_policy_variables():
 
 def test_developer_identity_grants_on_created_and_imported_pools():
     stack = new_stack()
-    backend = iam.Role(stack, "Backend", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    backend = iam.Role(stack, "Backend", assumed_by=typing.cast(iam.IPrincipal, iam.ServicePrincipal("lambda.amazonaws.com")))  # aws-cdk-lib's own parameter-name mismatch: pyright does not take its classes for its interfaces
     pool = idp.IdentityPool(stack, "Pool", authentication_providers=idp.IdentityPoolAuthenticationProviders(custom_provider="login.example.com"))
     imported = idp.IdentityPool.from_identity_pool_arn(
         stack, "Imported", "arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:0a1b2c3d-1234-5678-90ab-cdef01234567")
@@ -117,7 +120,7 @@ def test_developer_identity_grants_on_created_and_imported_pools():
 
 def test_developer_grant_without_provider_name_fails():
     stack = new_stack()
-    backend = iam.Role(stack, "Backend", assumed_by=iam.ServicePrincipal("lambda.amazonaws.com"))
+    backend = iam.Role(stack, "Backend", assumed_by=typing.cast(iam.IPrincipal, iam.ServicePrincipal("lambda.amazonaws.com")))  # aws-cdk-lib's own parameter-name mismatch: pyright does not take its classes for its interfaces
     pool = idp.IdentityPool(stack, "Pool")
 
     with pytest.raises(Exception, match="authentication_providers.custom_provider must be set for grant_open_id_token_for_developer_identity"):

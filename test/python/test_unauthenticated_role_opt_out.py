@@ -1,5 +1,7 @@
 """A pool without an unauthenticated role (createUnauthenticatedRole=False), through the wheel."""
 
+import typing
+
 import aws_cdk
 import aws_cdk.aws_iam as iam
 import pytest
@@ -64,7 +66,7 @@ def test_guests_on_without_a_role_is_an_error():
 
 def test_a_supplied_role_is_still_used():
     stack = new_stack()
-    guests = iam.Role(stack, "Guests", assumed_by=iam.AccountRootPrincipal())
+    guests = typing.cast(iam.IRole, iam.Role(stack, "Guests", assumed_by=typing.cast(iam.IPrincipal, iam.AccountRootPrincipal())))  # aws-cdk-lib's own parameter-name mismatch: pyright does not take its classes for its interfaces
 
     pool = cdk_identity_pool.IdentityPool(stack, "Pool", unauthenticated_role=guests, create_unauthenticated_role=False)
 

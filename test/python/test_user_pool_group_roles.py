@@ -1,5 +1,7 @@
 """Roles from user pool groups (`add_user_pool_group_role`), through the built wheel."""
 
+import typing
+
 import aws_cdk
 import aws_cdk.aws_cognito as cognito
 import aws_cdk.aws_iam as iam
@@ -68,7 +70,7 @@ def test_a_group_with_a_created_role_and_the_token_mapping():
 
 def test_a_supplied_role_is_used_as_given_and_can_be_granted_to():
     stack, user_pool, identity_pool = pool_with_user_pool()
-    auditors = iam.Role(stack, "Auditors", assumed_by=cdk_identity_pool.IdentityPoolPrincipal(identity_pool))
+    auditors = typing.cast(iam.IRole, iam.Role(stack, "Auditors", assumed_by=cdk_identity_pool.IdentityPoolPrincipal(identity_pool)))  # aws-cdk-lib's own parameter-name mismatch: pyright does not take its classes for its interfaces
 
     group_role = identity_pool.add_user_pool_group_role("AuditorsGroup", user_pool=user_pool, precedence=5, role=auditors)
     group_role.role.add_to_principal_policy(iam.PolicyStatement(actions=["s3:ListAllMyBuckets"], resources=["*"]))
@@ -97,4 +99,4 @@ def test_equal_precedences_warn():
 
     warnings = Annotations.from_stack(stack).find_warning("*", Match.string_like_regexp("cdk-identity-pool:groupPrecedence"))
     assert len(warnings) == 1
-    assert "Stack/Pool/Admins/Group and Stack/Pool/Editors/Group have the same precedence (1)" in warnings[0].entry.data
+    assert "Stack/Pool/Admins/Group and Stack/Pool/Editors/Group have the same precedence (1)" in str(warnings[0].entry.data)
