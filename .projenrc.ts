@@ -55,6 +55,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
   devDeps: [
     '@aws-cdk/cloudformation-diff',
     'fast-check',
+    // Integration tests (issue 12): integ-runner in snapshot mode, with the integ-tests module at our floor.
+    '@aws-cdk/integ-runner',
+    `@aws-cdk/integ-tests-alpha@${CDK_FLOOR}-alpha.0`,
+    // AwsSolutions checks over the example app and the integ stacks; 2.37 is the last line whose
+    // peer range accepts constructs at our floor (10.0.5).
+    'cdk-nag@2.37.55',
+    // Mutation testing (not in CI): Stryker 9.5 is the newest that runs on Node 20.
+    '@stryker-mutator/core@9.5.1',
+    '@stryker-mutator/jest-runner@9.5.1',
+    '@stryker-mutator/typescript-checker@9.5.1',
   ],
 
   sampleCode: false,
