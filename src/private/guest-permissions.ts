@@ -2,6 +2,7 @@ import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { CfnManagedPolicy, CfnPolicy, CfnRole, IRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import { GUEST_CEILING_DOC_URL, withinGuestCeiling } from './guest-ceiling';
+import { addToTreeCheck } from './per-root';
 import { warn, WarningId } from './warnings';
 
 type Json = any;
@@ -34,15 +35,10 @@ export function registerGuestPermissionsCheck(attachment: IConstruct, role: IRol
   if (!Role.isRole(role)) {
     return;
   }
-  const root = attachment.node.root;
-  let checks = checksByRoot.get(root);
-  if (checks === undefined) {
-    checks = [];
-    checksByRoot.set(root, checks);
-    const registered = checks;
-    root.node.addValidation({ validate: () => { checkGuestRoles(root, registered); return []; } });
-  }
-  checks.push({ attachment, role });
+  addToTreeCheck(checksByRoot, attachment, { attachment, role }, (root, checks) => {
+    checkGuestRoles(root, checks);
+    return [];
+  });
 }
 
 function checkGuestRoles(root: IConstruct, checks: readonly GuestRoleCheck[]): void {

@@ -4,6 +4,7 @@ import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../identity-pool';
 import { IdentityPoolPrincipal } from '../identity-pool-principal';
 import { apiName, constructorCall } from './errors';
+import { addToTreeCheck } from './per-root';
 import { warn, WarningId } from './warnings';
 
 /** One way an identity pool hands out a role. */
@@ -136,15 +137,10 @@ const classicFlowPoolsByRoot = new WeakMap<IConstruct, ClassicFlowPool[]>();
  * `amr` condition; the roles the pool hands out are checked by `checkRoleTrust` instead.
  */
 export function registerClassicFlowCheck(attachment: IConstruct, pool: IIdentityPool, usedRoles: () => readonly IRole[]): void {
-  const root = attachment.node.root;
-  let pools = classicFlowPoolsByRoot.get(root);
-  if (pools === undefined) {
-    pools = [];
-    classicFlowPoolsByRoot.set(root, pools);
-    const registered = pools;
-    root.node.addValidation({ validate: () => { warnAboutClassicFlowRoles(root, registered); return []; } });
-  }
-  pools.push({ pool, attachment, usedRoles });
+  addToTreeCheck(classicFlowPoolsByRoot, attachment, { pool, attachment, usedRoles }, (root, pools) => {
+    warnAboutClassicFlowRoles(root, pools);
+    return [];
+  });
 }
 
 function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlowPool[]): void {
