@@ -140,7 +140,7 @@ function withKey(grant: Grant, grantee: IGrantable, key: IKey | undefined, actio
 }
 
 /** The grantee given, else the pool's authenticated role; an error for a pool imported without it. */
-export function granteeOf(pool: IIdentityPool, method: string, grantee: IGrantable | undefined): IGrantable {
+function granteeOf(pool: IIdentityPool, method: string, grantee: IGrantable | undefined): IGrantable {
   const chosen = grantee ?? defaultGrantee(pool);
   if (chosen === undefined) {
     configError(pool, `${method} grantee`,
