@@ -110,6 +110,33 @@ project.gitignore.exclude('/.jsii.tabl.json');
 // virtualenv alone made the wheel 17 MB).
 project.npmignore?.exclude('/rosetta/', '/.venv*/', '__pycache__/', '/.tools/', '/.ci/', '/.bench-profile/', '/API.python.md');
 
+// Integration tests (test/integ.*.ts, each an app wrapped in integ-tests' `IntegTest`): offline,
+// integ-runner synthesizes each app and compares it with its committed snapshot
+// (test/integ.<name>.ts.snapshot/), and fails when one differs or is missing. Snapshot mode deploys
+// nothing and needs no AWS account or credentials: the region is set so that nothing looks one up,
+// and the SDK never probes for an EC2 instance role. ts-node runs the apps as they stand, transpile
+// only (tsc and eslint type-check them with the rest of test/).
+const INTEG_RUNNER = [
+  'integ-runner --language typescript --directory test --parallel-regions us-east-1',
+  '--app "ts-node --transpile-only --project tsconfig.dev.json {filePath}"',
+].join(' ');
+const INTEG_ENV = { AWS_REGION: 'us-east-1', CDK_DEFAULT_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
+project.addTask('integ', {
+  description: 'Check every integ test (test/integ.*.ts) against its committed snapshot, offline: fails when one differs',
+  env: INTEG_ENV,
+  exec: INTEG_RUNNER,
+  receiveArgs: true,
+});
+// Rewrites the snapshots of the tests that differ (or are new), still offline (`--dry-run`: no deploy).
+project.addTask('integ:update', {
+  description: 'Rewrite the snapshots of the integ tests that differ or are new, offline (no deploy)',
+  env: INTEG_ENV,
+  exec: `${INTEG_RUNNER} --update-on-failed --dry-run`,
+  receiveArgs: true,
+});
+// What integ-runner leaves beside a test when a run is interrupted.
+project.gitignore.addPatterns('/test/cdk-integ.out.*/', '/test/.tmp/');
+
 // The Python reference: the same API as API.md, with the README, all in Python.
 const docgenPython = project.addTask('docgen:python', {
   description: 'Generate API.python.md (Python, README included) from the .jsii manifest',
