@@ -15,13 +15,13 @@
  *
  * Offline (snapshot): `npx projen integ`. Against an account: see the README's "Integration tests".
  */
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { NagPackSuppression, NagSuppressions } from 'cdk-nag';
 import { IdentityPool, IdentityPoolPrincipal, IdentityPoolProviderUrl, RoleMappingMatchType, UserPoolAuthenticationProvider } from '../src';
 

@@ -7,9 +7,9 @@
  * hands it temporary credentials (only their access key id leaves the assertion's function).
  * Everything is destroyed with the stack.
  */
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { Annotations, App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { NagSuppressions } from 'cdk-nag';
 import { IdentityPool } from '../src';
 

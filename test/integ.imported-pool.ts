@@ -11,11 +11,11 @@
  * At deploy time, `GetIdentityPoolRoles` must return the attached roles and mapping, and
  * `DescribeIdentityPool` the pool as declared. Everything is destroyed with the stack.
  */
+import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ExpectedResult, IntegTest } from '@aws-cdk/integ-tests-alpha';
 import { NagSuppressions } from 'cdk-nag';
 import {
   IdentityPool,
