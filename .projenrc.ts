@@ -5,6 +5,9 @@ import { awscdk, javascript } from 'projen';
 // migration tests and benchmarks compare against it, so nothing older will do.
 const CDK_FLOOR = '2.187.0';
 const CONSTRUCTS_FLOOR = '10.0.5';
+// cdk-nag: the jest suite checks the example app and the integ apps with it, and the README's
+// cdk-nag snippet imports it (compiled by jsii-rosetta, type-checked in Python).
+const CDK_NAG_VERSION = '2.37.55';
 
 const project = new awscdk.AwsCdkConstructLibrary({
   name: 'cdk-identity-pool',
@@ -60,7 +63,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
     `@aws-cdk/integ-tests-alpha@${CDK_FLOOR}-alpha.0`,
     // AwsSolutions checks over the example app and the integ stacks; 2.37 is the last line whose
     // peer range accepts constructs at our floor (10.0.5).
-    'cdk-nag@2.37.55',
+    `cdk-nag@${CDK_NAG_VERSION}`,
     // Mutation testing (not in CI): Stryker 9.5 is the newest that runs on Node 20.
     '@stryker-mutator/core@9.5.1',
     '@stryker-mutator/jest-runner@9.5.1',
@@ -98,6 +101,11 @@ project.addTask('example', {
 // jsii-pacmak and jsii-docgen hold our snippets to it too. The translations (`.jsii.tabl.json`)
 // put Python into the wheel's README and into API.python.md.
 project.package.file.addOverride('jsii.metadata.jsii.rosetta.strict', true);
+// A snippet may import a package that is not a dependency of the library: jsii-rosetta compiles
+// snippets against the library's dependencies plus these (it installs them, from the npm cache or
+// the registry, into a temporary directory), so `import { NagSuppressions } from 'cdk-nag'` compiles
+// and translates with cdk-nag's types.
+project.package.addField('jsiiRosetta', { exampleDependencies: { 'cdk-nag': CDK_NAG_VERSION } });
 const rosetta = project.addTask('rosetta:extract', {
   description: 'Compile every README and doc snippet with jsii-rosetta (strict) and translate it',
   exec: 'jsii-rosetta extract --strict --verbose',
@@ -109,6 +117,33 @@ project.gitignore.exclude('/.jsii.tabl.json');
 // Nothing the build installs or writes beside the sources belongs in the package (the cfn-lint
 // virtualenv alone made the wheel 17 MB).
 project.npmignore?.exclude('/rosetta/', '/.venv*/', '__pycache__/', '/.tools/', '/.ci/', '/.bench-profile/', '/API.python.md');
+
+// Integration tests (test/integ.*.ts, each an app wrapped in integ-tests' `IntegTest`): offline,
+// integ-runner synthesizes each app and compares it with its committed snapshot
+// (test/integ.<name>.ts.snapshot/), and fails when one differs or is missing. Snapshot mode deploys
+// nothing and needs no AWS account or credentials: the region is set so that nothing looks one up,
+// and the SDK never probes for an EC2 instance role. ts-node runs the apps as they stand, transpile
+// only (tsc and eslint type-check them with the rest of test/).
+const INTEG_RUNNER = [
+  'integ-runner --language typescript --directory test --parallel-regions us-east-1',
+  '--app "ts-node --transpile-only --project tsconfig.dev.json {filePath}"',
+].join(' ');
+const INTEG_ENV = { AWS_REGION: 'us-east-1', CDK_DEFAULT_REGION: 'us-east-1', AWS_EC2_METADATA_DISABLED: 'true' };
+project.addTask('integ', {
+  description: 'Check every integ test (test/integ.*.ts) against its committed snapshot, offline: fails when one differs',
+  env: INTEG_ENV,
+  exec: INTEG_RUNNER,
+  receiveArgs: true,
+});
+// Rewrites the snapshots of the tests that differ (or are new), still offline (`--dry-run`: no deploy).
+project.addTask('integ:update', {
+  description: 'Rewrite the snapshots of the integ tests that differ or are new, offline (no deploy)',
+  env: INTEG_ENV,
+  exec: `${INTEG_RUNNER} --update-on-failed --dry-run`,
+  receiveArgs: true,
+});
+// What integ-runner leaves beside a test when a run is interrupted.
+project.gitignore.addPatterns('/test/cdk-integ.out.*/', '/test/.tmp/');
 
 // The Python reference: the same API as API.md, with the README, all in Python.
 const docgenPython = project.addTask('docgen:python', {
@@ -162,6 +197,8 @@ testPython.exec([
   `constructs==${CONSTRUCTS_FOR_TYPE_CHECKS}`,
   'pytest~=9.0',
   `pyright==${PYRIGHT_VERSION}`,
+  // the README's cdk-nag snippet imports it
+  `cdk-nag==${CDK_NAG_VERSION}`,
   `mypy==${MYPY_VERSION}`,
 ].join(' '));
 testPython.exec(`${TYPECHECK_VENV}/bin/python test/python/readme_snippets.py`);

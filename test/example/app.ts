@@ -24,6 +24,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { NagSuppressions } from 'cdk-nag';
 import { summarizeTemplate } from './summary';
 import { IdentityPool, IdentityPoolProviderUrl, UserPoolAuthenticationProvider } from '../../src';
 
@@ -146,6 +147,51 @@ export function buildExampleApp(): { app: App; stack: Stack } {
     precedence: 0,
   });
   photos.grantRead(admins.role);
+
+  // cdk-nag (AwsSolutions): each finding below is accepted, for the reason it gives.
+  NagSuppressions.addResourceSuppressions(identityPool.authenticatedRole, [
+    {
+      id: 'AwsSolutions-IAM5',
+      reason: 'Each identity reaches only its own folder: the wildcard follows ${cognito-identity.amazonaws.com:sub}, the caller\'s identity id',
+      appliesTo: [{ regex: '/^Resource::<Photos[0-9A-F]{8}\\.Arn>\\/private\\/<cognito-identity\\.amazonaws\\.com:sub>\\/\\*$/g' }],
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason: 'The shared folder public/ is read by every signed-in user: what is in it is meant for all of them',
+      appliesTo: [{ regex: '/^Resource::<Photos[0-9A-F]{8}\\.Arn>\\/public\\/\\*$/g' }],
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason: 'The albums table\'s indexes: the dynamodb:LeadingKeys condition holds every request to the caller\'s own items',
+      appliesTo: [{ regex: '/^Resource::<Albums[0-9A-F]{8}\\.Arn>\\/index\\/\\*$/g' }],
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason: 'The key actions bucket.grantReadWrite gives (GenerateDataKey*, ReEncrypt*), on the photos key only',
+      appliesTo: ['Action::kms:GenerateDataKey*', 'Action::kms:ReEncrypt*'],
+    },
+  ], true);
+  NagSuppressions.addResourceSuppressions(admins.role, [{
+    id: 'AwsSolutions-IAM5',
+    reason: 'Admins read every photo, which is what the role is for: photos.grantRead gives the object and List/GetBucket action families',
+    appliesTo: ['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*', { regex: '/^Resource::<Photos[0-9A-F]{8}\\.Arn>\\/\\*$/g' }],
+  }], true);
+  NagSuppressions.addResourceSuppressions(tokenIssuer, [
+    {
+      id: 'AwsSolutions-IAM4',
+      reason: 'AWSLambdaBasicExecutionRole only lets the function write its own logs (CreateLogGroup, CreateLogStream, PutLogEvents)',
+      appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+    },
+    {
+      id: 'AwsSolutions-IAM5',
+      reason: 'X-Ray tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level permissions',
+      appliesTo: ['Resource::*'],
+    },
+  ], true);
+  NagSuppressions.addResourceSuppressions(userPool, [{
+    id: 'AwsSolutions-COG2',
+    reason: 'MFA is offered (TOTP), not forced: a photo-sharing app lets each user choose',
+  }]);
 
   // What the web front end needs: `cdk deploy --outputs-file` writes it, Amplify.configure reads it.
   identityPool.addFrontendOutputs();
