@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { configError } from './private/errors';
 import { recordPrincipalTags } from './private/pool-facts';
+import { checkPrincipalTagsPropsShape } from './private/shapes';
 import { checkString, stringError } from './private/validate';
 
 /**
@@ -66,6 +67,7 @@ export class IdentityPoolPrincipalTags extends Resource {
    */
   constructor(scope: Construct, id: string, props: IdentityPoolPrincipalTagsProps) {
     super(scope, id);
+    checkPrincipalTagsPropsShape(this, props);
     checkString(this, 'providerName', props.providerName, { min: 1, max: 128 });
     checkPrincipalTags(this, props.principalTags ?? {});
     this.providerName = props.providerName;

@@ -1,5 +1,6 @@
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { SOCIAL_PROVIDER_NAMES } from './private/login-providers';
+import { checkKind, checkStringShape, USER_POOL, USER_POOL_CLIENT } from './private/shapes';
 
 /**
  * The kinds of identity provider a role mapping can name.
@@ -54,6 +55,7 @@ export class IdentityPoolProviderUrl {
    * @param url the issuer URL without `https://`
    */
   public static openId(url: string): IdentityPoolProviderUrl {
+    checkStringShape('IdentityPoolProviderUrl.openId', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.OPEN_ID, url);
   }
 
@@ -63,6 +65,7 @@ export class IdentityPoolProviderUrl {
    * @param url the SAML provider's ARN, `arn:<partition>:iam::<account>:saml-provider/<name>`
    */
   public static saml(url: string): IdentityPoolProviderUrl {
+    checkStringShape('IdentityPoolProviderUrl.saml', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.SAML, url);
   }
 
@@ -75,6 +78,8 @@ export class IdentityPoolProviderUrl {
    * @param userPoolClient the app client its users sign in through
    */
   public static userPool(userPool: IUserPool, userPoolClient: IUserPoolClient): IdentityPoolProviderUrl {
+    checkKind('IdentityPoolProviderUrl.userPool', 'userPool', userPool, USER_POOL, true);
+    checkKind('IdentityPoolProviderUrl.userPool', 'userPoolClient', userPoolClient, USER_POOL_CLIENT, true);
     return new IdentityPoolProviderUrl(
       IdentityPoolProviderType.USER_POOL,
       `${userPool.userPoolProviderName}:${userPoolClient.userPoolClientId}`,
@@ -91,6 +96,7 @@ export class IdentityPoolProviderUrl {
    * @param url `cognito-idp.<region>.amazonaws.com/<poolId>:<clientId>`
    */
   public static userPoolUrl(url: string): IdentityPoolProviderUrl {
+    checkStringShape('IdentityPoolProviderUrl.userPoolUrl', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.USER_POOL, url);
   }
 
@@ -100,6 +106,7 @@ export class IdentityPoolProviderUrl {
    * @param url the provider's name, as the pool is configured with it
    */
   public static custom(url: string): IdentityPoolProviderUrl {
+    checkStringShape('IdentityPoolProviderUrl.custom', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.CUSTOM, url);
   }
 

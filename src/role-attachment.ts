@@ -7,6 +7,7 @@ import { apiName, configError, describePath } from './private/errors';
 import { recordRoleMappings } from './private/pool-facts';
 import { renderRoleMappings } from './private/role-mapping-render';
 import { checkRoleMapping, registerRoleAttachmentChecks } from './private/role-mapping-validation';
+import { checkRoleAttachmentPropsShape, checkRoleMappingShape } from './private/shapes';
 import { IdentityPoolRoleMapping } from './role-mapping';
 
 /**
@@ -61,6 +62,7 @@ export class IdentityPoolRoleAttachment extends Resource {
    */
   constructor(scope: Construct, id: string, props: IdentityPoolRoleAttachmentProps) {
     super(scope, id);
+    checkRoleAttachmentPropsShape(this, props);
     this.identityPool = props.identityPool;
     this.identityPoolId = props.identityPool.identityPoolId;
 
@@ -85,9 +87,10 @@ export class IdentityPoolRoleAttachment extends Resource {
    */
   public addRoleMappings(...roleMappings: IdentityPoolRoleMapping[]): void {
     for (const mapping of roleMappings) {
+      checkRoleMappingShape(this, `roleMappings[${this.roleMappings.length}]`, mapping);
       const duplicate = this.roleMappings.find(existing => sameProvider(existing, mapping));
       if (duplicate) {
-        configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl?.value);
+        configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl.value);
       }
       checkRoleMapping(this, this.identityPool, mapping, this.roleMappings);
       this.roleMappings.push(mapping);
@@ -110,8 +113,7 @@ function renderRoles(authenticated?: IRole, unauthenticated?: IRole): Record<str
 }
 
 function sameProvider(a: IdentityPoolRoleMapping, b: IdentityPoolRoleMapping): boolean {
-  // `b` is not checked yet: from JavaScript it may lack a providerUrl, which checkRoleMapping reports.
-  return a.providerUrl.value === b.providerUrl?.value
+  return a.providerUrl.value === b.providerUrl.value
     || (a.mappingKey !== undefined && a.mappingKey === b.mappingKey);
 }
 

@@ -2,6 +2,7 @@ import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { configError } from './private/errors';
+import { checkUserPoolProviderPropsShape } from './private/shapes';
 
 /**
  * Options for binding a user pool provider to an identity pool; reserved for future use.
@@ -86,6 +87,7 @@ export class UserPoolAuthenticationProvider implements IUserPoolAuthenticationPr
    * @param props the user pool, and optionally its app client and the server-side token check
    */
   constructor(props: UserPoolAuthenticationProviderProps) {
+    checkUserPoolProviderPropsShape(props);
     this.userPool = props.userPool;
     this.userPoolClient = props.userPoolClient;
     this.disableServerSideTokenCheck = props.disableServerSideTokenCheck ?? false;

@@ -8,6 +8,7 @@ import { MappedRoleOptions } from './mapped-role-options';
 import { configError } from './private/errors';
 import { onUserPoolProviderAdded, poolFacts, roleMappingsOf } from './private/pool-facts';
 import { sameValue } from './private/same-value';
+import { checkGroupRolePropsShape } from './private/shapes';
 import { checkString, StringRule } from './private/validate';
 import { IdentityPoolProviderUrl } from './provider-url';
 
@@ -111,6 +112,7 @@ export class UserPoolGroupRole extends Construct {
    */
   constructor(scope: Construct, id: string, props: UserPoolGroupRoleProps) {
     super(scope, id);
+    checkGroupRolePropsShape(this, props);
     checkGroup(this, props);
     const pool = props.identityPool;
     const userPoolClients = clientsOf(pool, props.userPool);

@@ -68,10 +68,8 @@ export function checkRoleMapping(
     configError(attachment, 'roleMappings', `must map at most ${MAX_MAPPED_PROVIDERS} identity providers, a Cognito limit that cannot be raised`, index + 1);
   }
 
-  const url: string | undefined = mapping.providerUrl?.value;
-  if (typeof url !== 'string') {
-    configError(attachment, `${property}.providerUrl`, 'must be an IdentityPoolProviderUrl', mapping.providerUrl);
-  }
+  // Its shape (an IdentityPoolProviderUrl, rules with roles) was checked first (shapes.ts).
+  const url = mapping.providerUrl.value;
   const scheme = SCHEME.exec(url);
   if (scheme) {
     configError(attachment, `${property}.providerUrl`, `must name the provider without a scheme, as Cognito does: drop "${scheme[0]}"`, url);
@@ -137,9 +135,6 @@ function checkRules(attachment: IConstruct, property: string, mapping: IdentityP
     checkString(attachment, `${ruleProperty}.claimValue`, rule.claimValue, CLAIM_VALUE);
     if (rule.matchType !== undefined && !Token.isUnresolved(rule.matchType) && !MATCH_TYPES.includes(rule.matchType)) {
       configError(attachment, `${ruleProperty}.matchType`, `must be one of ${MATCH_TYPES.join(', ')}`, rule.matchType);
-    }
-    if (typeof rule.mappedRole?.roleArn !== 'string') {
-      configError(attachment, `${ruleProperty}.mappedRole`, 'must be an IAM role', rule.mappedRole === undefined ? undefined : typeof rule.mappedRole);
     }
   });
 }
