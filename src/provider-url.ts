@@ -1,6 +1,7 @@
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { SOCIAL_PROVIDER_NAMES } from './private/login-providers';
 import { checkKind, checkStringShape, USER_POOL, USER_POOL_CLIENT } from './private/shapes';
+import { checkClientOfUserPool } from './private/user-pool-pairing';
 
 /**
  * The kinds of identity provider a role mapping can name.
@@ -80,6 +81,7 @@ export class IdentityPoolProviderUrl {
   public static userPool(userPool: IUserPool, userPoolClient: IUserPoolClient): IdentityPoolProviderUrl {
     checkKind('IdentityPoolProviderUrl.userPool', 'userPool', userPool, USER_POOL, true);
     checkKind('IdentityPoolProviderUrl.userPool', 'userPoolClient', userPoolClient, USER_POOL_CLIENT, true);
+    checkClientOfUserPool('IdentityPoolProviderUrl.userPool', 'userPoolClient', userPool, userPoolClient);
     return new IdentityPoolProviderUrl(
       IdentityPoolProviderType.USER_POOL,
       `${userPool.userPoolProviderName}:${userPoolClient.userPoolClientId}`,

@@ -3,6 +3,7 @@ import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
+import { checkPoolInStackRegion, checkRoleArn } from './private/arn';
 import { apiName, configError, describePath } from './private/errors';
 import { recordRoleMappings } from './private/pool-facts';
 import { renderRoleMappings } from './private/role-mapping-render';
@@ -63,6 +64,13 @@ export class IdentityPoolRoleAttachment extends Resource {
   constructor(scope: Construct, id: string, props: IdentityPoolRoleAttachmentProps) {
     super(scope, id);
     checkRoleAttachmentPropsShape(this, props);
+    checkPoolInStackRegion(this, props.identityPool.identityPoolId);
+    if (props.authenticatedRole !== undefined) {
+      checkRoleArn(this, 'authenticatedRole', props.authenticatedRole.roleArn);
+    }
+    if (props.unauthenticatedRole !== undefined) {
+      checkRoleArn(this, 'unauthenticatedRole', props.unauthenticatedRole.roleArn);
+    }
     this.identityPool = props.identityPool;
     this.identityPoolId = props.identityPool.identityPoolId;
 

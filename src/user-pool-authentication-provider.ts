@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { configError } from './private/errors';
 import { checkUserPoolProviderPropsShape } from './private/shapes';
+import { checkClientOfUserPool } from './private/user-pool-pairing';
 
 /**
  * Options for binding a user pool provider to an identity pool; reserved for future use.
@@ -88,6 +89,9 @@ export class UserPoolAuthenticationProvider implements IUserPoolAuthenticationPr
    */
   constructor(props: UserPoolAuthenticationProviderProps) {
     checkUserPoolProviderPropsShape(props);
+    if (props.userPoolClient !== undefined) {
+      checkClientOfUserPool('UserPoolAuthenticationProvider', 'userPoolClient', props.userPool, props.userPoolClient);
+    }
     this.userPool = props.userPool;
     this.userPoolClient = props.userPoolClient;
     this.disableServerSideTokenCheck = props.disableServerSideTokenCheck ?? false;

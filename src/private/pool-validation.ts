@@ -3,8 +3,10 @@ import { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from '../authentication-providers';
 import type { IdentityPoolProps } from '../identity-pool';
+import { checkArnPartition } from './arn';
 import { apiName, configError, configErrorMessage } from './errors';
 import { recordPoolFacts } from './pool-facts';
+import { userPoolProviderNameError } from './user-pool-pairing';
 import { checkString, stringError, StringRule } from './validate';
 import { warn, WarningId } from './warnings';
 
@@ -87,6 +89,10 @@ export function checkIdentityPool(
 export function checkUserPoolProvider(pool: IConstruct, provider: { readonly providerName: string; readonly clientId: string }, count: number): void {
   checkString(pool, 'authenticationProviders.userPools.providerName', provider.providerName, USER_POOL_PROVIDER_NAME);
   checkString(pool, 'authenticationProviders.userPools.clientId', provider.clientId, USER_POOL_CLIENT_ID);
+  const nameError = userPoolProviderNameError(provider.providerName);
+  if (nameError !== undefined) {
+    configError(pool, 'authenticationProviders.userPools.providerName', nameError, provider.providerName);
+  }
   if (count > USER_POOL_PROVIDER_QUOTA) {
     warn(pool, WarningId.USER_POOL_PROVIDER_QUOTA,
       `This identity pool has more than ${USER_POOL_PROVIDER_QUOTA} user pool providers, Cognito's default quota per identity pool: `
@@ -165,8 +171,10 @@ function checkIamProviderArn(pool: IConstruct, property: string, arn: string, re
   if (Token.isUnresolved(arn)) {
     return;
   }
-  const pattern = new RegExp(`^arn:[a-z-]+:iam::\\d{12}:${resource}/.+$`);
-  if (arn.length < 20 || arn.length > 2048 || !pattern.test(arn)) {
+  const pattern = new RegExp(`^arn:([a-z-]+):iam::\\d{12}:${resource}/.+$`);
+  const match = pattern.exec(arn);
+  if (arn.length < 20 || arn.length > 2048 || match === null) {
     configError(pool, property, `must be an IAM ${resource} ARN, arn:<partition>:iam::<account>:${resource}/${nameText} (20-2048 characters)`, arn);
   }
+  checkArnPartition(pool, property, arn, match[1]);
 }

@@ -40,7 +40,7 @@ export function describeReceived(value: unknown): unknown {
   if (node !== undefined && typeof node.path === 'string') {
     return `<${value.constructor?.name ?? 'construct'} ${node.path}>`;
   }
-  const keys = Object.keys(value);
+  const keys = Object.keys(value).filter(key => (value as Record<string, unknown>)[key] !== undefined);
   return keys.length === 0 ? '<empty object>' : `<object with ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', ...' : ''}>`;
 }
 
