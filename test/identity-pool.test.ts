@@ -377,7 +377,7 @@ describe('importing', () => {
   test('fromIdentityPoolArn rejects a malformed id', () => {
     const stack = newStack();
     expect(() => IdentityPool.fromIdentityPoolArn(stack, 'Imported', 'arn:aws:cognito-identity:us-east-1:123456789012:identitypool/abc'))
-      .toThrow('Stack: identityPoolArn must have the form <region>:<id>, e.g. "us-east-1:0a1b2c3d-..." (received: "abc")');
+      .toThrow('Stack: identityPoolArn must have the form <region>:<id>, e.g. "us-east-1:0a1b2c3d-..." (received: "arn:aws:cognito-identity:us-east-1:123456789012:identitypool/abc")');
   });
 
   test('fromIdentityPoolArn rejects an id from another region', () => {

@@ -10,7 +10,7 @@ export interface IdentityPoolArnParts {
 }
 
 const ID_RULE = 'must have the form <region>:<id>, e.g. "us-east-1:0a1b2c3d-..."';
-const ID_PATTERN = /^([a-z]{2}(?:-[a-z]+)+-\d+):([^:]+)$/;
+const ID_PATTERN = /^([a-z]{2,}(?:-[a-z]+)+-\d+):([^:]+)$/;
 /** The id part of Cognito's `IdentityPoolId` pattern, `[\w-]+:[0-9a-f-]+`: a GUID, lowercase. */
 const ID_PART = /^[0-9a-f-]+$/;
 /** `IdentityPoolId`: at most 55 characters. */
@@ -58,20 +58,20 @@ export function partitionMismatch(partition: string, region: string): string | u
  * characters, the id of lowercase hexadecimal digits and dashes) and returns its region; a token
  * id returns undefined.
  */
-export function identityPoolIdRegion(scope: IConstruct, property: string, identityPoolId: string): string | undefined {
+export function identityPoolIdRegion(scope: IConstruct, property: string, identityPoolId: string, received: string = identityPoolId): string | undefined {
   if (Token.isUnresolved(identityPoolId)) {
     return undefined;
   }
   const match = ID_PATTERN.exec(identityPoolId);
   if (!match) {
-    configError(scope, property, ID_RULE, identityPoolId);
+    configError(scope, property, ID_RULE, received);
   }
   if (!ID_PART.test(match[2])) {
     configError(scope, property, 'must have an id of lowercase hexadecimal digits and dashes after its region, as every identity pool id has '
-      + '(Cognito\'s IdentityPoolId pattern [\\w-]+:[0-9a-f-]+)', identityPoolId);
+      + '(Cognito\'s IdentityPoolId pattern [\\w-]+:[0-9a-f-]+)', received);
   }
   if (identityPoolId.length > ID_MAX) {
-    configError(scope, property, `must be at most ${ID_MAX} characters long (Cognito's IdentityPoolId), got ${identityPoolId.length}`, identityPoolId);
+    configError(scope, property, `must be at most ${ID_MAX} characters long (Cognito's IdentityPoolId), got ${identityPoolId.length}`, received);
   }
   return match[1];
 }
@@ -114,7 +114,7 @@ export function parseIdentityPoolArn(scope: IConstruct, identityPoolArn: string)
   if (identityPoolId === '') {
     configError(scope, property, 'must end with identitypool/<region>:<id>', identityPoolArn);
   }
-  const idRegion = identityPoolIdRegion(scope, property, identityPoolId);
+  const idRegion = identityPoolIdRegion(scope, property, identityPoolId, identityPoolArn);
   const region = parts.region ?? '';
   if (idRegion !== undefined && !Token.isUnresolved(region) && idRegion !== region) {
     configError(scope, property, `must be in the region of its identity pool id (${idRegion}), not ${region}`, identityPoolArn);
