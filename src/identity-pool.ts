@@ -18,7 +18,7 @@ import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './privat
 import { renderSupportedLoginProviders } from './private/login-providers';
 import { recordDefaultGrantee, recordUserPoolProvider } from './private/pool-facts';
 import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
-import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkFrontendOutputsShape, checkKind, checkStringShape, checkStruct, USER_POOL_PROVIDER } from './private/shapes';
+import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkKind, checkStringShape, checkStruct, USER_POOL_PROVIDER } from './private/shapes';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
 import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
@@ -509,7 +509,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    *   default no prefix, and Amplify signs in through the first user pool provider's client
    */
   public addFrontendOutputs(options: IdentityPoolFrontendOutputsOptions = {}): IdentityPoolFrontendOutputs {
-    checkFrontendOutputsShape(this, options);
+    checkStruct(this, 'addFrontendOutputs options', options);
     if (this.node.tryFindChild(FRONTEND_OUTPUTS_ID) !== undefined) {
       configError(this, 'addFrontendOutputs', 'can be called once per identity pool: its outputs are published already', options.outputPrefix);
     }

@@ -4,8 +4,8 @@ import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { checkPoolInStackRegion } from './private/arn';
 import { configError } from './private/errors';
-import { sameValue } from './private/same-value';
 import { recordPrincipalTags } from './private/pool-facts';
+import { sameValue } from './private/same-value';
 import { checkPrincipalTagsPropsShape } from './private/shapes';
 import { checkString, stringError } from './private/validate';
 

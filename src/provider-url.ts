@@ -1,6 +1,6 @@
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { SOCIAL_PROVIDER_NAMES } from './private/login-providers';
-import { checkKind, checkStringShape, USER_POOL, USER_POOL_CLIENT } from './private/shapes';
+import * as shapes from './private/shapes';
 import { checkClientOfUserPool } from './private/user-pool-pairing';
 
 /**
@@ -56,7 +56,7 @@ export class IdentityPoolProviderUrl {
    * @param url the issuer URL without `https://`
    */
   public static openId(url: string): IdentityPoolProviderUrl {
-    checkStringShape('IdentityPoolProviderUrl.openId', 'url', url, true);
+    shapes.checkStringShape('IdentityPoolProviderUrl.openId', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.OPEN_ID, url);
   }
 
@@ -66,7 +66,7 @@ export class IdentityPoolProviderUrl {
    * @param url the SAML provider's ARN, `arn:<partition>:iam::<account>:saml-provider/<name>`
    */
   public static saml(url: string): IdentityPoolProviderUrl {
-    checkStringShape('IdentityPoolProviderUrl.saml', 'url', url, true);
+    shapes.checkStringShape('IdentityPoolProviderUrl.saml', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.SAML, url);
   }
 
@@ -79,8 +79,8 @@ export class IdentityPoolProviderUrl {
    * @param userPoolClient the app client its users sign in through
    */
   public static userPool(userPool: IUserPool, userPoolClient: IUserPoolClient): IdentityPoolProviderUrl {
-    checkKind('IdentityPoolProviderUrl.userPool', 'userPool', userPool, USER_POOL, true);
-    checkKind('IdentityPoolProviderUrl.userPool', 'userPoolClient', userPoolClient, USER_POOL_CLIENT, true);
+    shapes.checkKind('IdentityPoolProviderUrl.userPool', 'userPool', userPool, shapes.USER_POOL, true);
+    shapes.checkKind('IdentityPoolProviderUrl.userPool', 'userPoolClient', userPoolClient, shapes.USER_POOL_CLIENT, true);
     checkClientOfUserPool('IdentityPoolProviderUrl.userPool', 'userPoolClient', userPool, userPoolClient);
     return new IdentityPoolProviderUrl(
       IdentityPoolProviderType.USER_POOL,
@@ -98,7 +98,7 @@ export class IdentityPoolProviderUrl {
    * @param url `cognito-idp.<region>.amazonaws.com/<poolId>:<clientId>`
    */
   public static userPoolUrl(url: string): IdentityPoolProviderUrl {
-    checkStringShape('IdentityPoolProviderUrl.userPoolUrl', 'url', url, true);
+    shapes.checkStringShape('IdentityPoolProviderUrl.userPoolUrl', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.USER_POOL, url);
   }
 
@@ -108,7 +108,7 @@ export class IdentityPoolProviderUrl {
    * @param url the provider's name, as the pool is configured with it
    */
   public static custom(url: string): IdentityPoolProviderUrl {
-    checkStringShape('IdentityPoolProviderUrl.custom', 'url', url, true);
+    shapes.checkStringShape('IdentityPoolProviderUrl.custom', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.CUSTOM, url);
   }
 

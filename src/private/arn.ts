@@ -58,7 +58,9 @@ export function partitionMismatch(partition: string, region: string): string | u
  * characters, the id of lowercase hexadecimal digits and dashes) and returns its region; a token
  * id returns undefined.
  */
-export function identityPoolIdRegion(scope: IConstruct, property: string, identityPoolId: string, received: string = identityPoolId): string | undefined {
+export function identityPoolIdRegion(
+  scope: IConstruct, property: string, identityPoolId: string, received: string = identityPoolId,
+): string | undefined {
   if (Token.isUnresolved(identityPoolId)) {
     return undefined;
   }
