@@ -17,8 +17,9 @@ import { configError } from './private/errors';
 import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imported-roles';
 import { renderSupportedLoginProviders } from './private/login-providers';
 import { recordDefaultGrantee, recordUserPoolProvider } from './private/pool-facts';
-import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
+import { checkIdentityPool, checkUserPoolProvider, POOL_NAME } from './private/pool-validation';
 import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkKind, checkStringShape, checkStruct, USER_POOL_PROVIDER } from './private/shapes';
+import { checkString } from './private/validate';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
 import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
@@ -312,6 +313,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    */
   public static fromIdentityPoolAttributes(scope: Construct, id: string, attrs: IdentityPoolAttributes): IIdentityPoolWithRoles {
     checkAttributesShape(scope, attrs);
+    checkString(scope, 'identityPoolName', attrs.identityPoolName, POOL_NAME);
     const arn = identityPoolArnFromIdOrArn(scope, attrs.identityPoolId, attrs.identityPoolArn);
     const parts = parseIdentityPoolArn(scope, arn);
     class ImportWithRoles extends IdentityPoolBase implements IIdentityPoolWithRoles {

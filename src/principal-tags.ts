@@ -5,6 +5,8 @@ import { IIdentityPool } from './identity-pool';
 import { checkPoolInStackRegion } from './private/arn';
 import { configError } from './private/errors';
 import { recordPrincipalTags } from './private/pool-facts';
+import { RESERVED_TAG_PREFIX } from './private/pool-validation';
+import { TAG_KEY } from './private/principal-tag-key';
 import { sameValue } from './private/same-value';
 import { checkPrincipalTagsPropsShape } from './private/shapes';
 import { checkString, stringError } from './private/validate';
@@ -129,6 +131,12 @@ function checkPrincipalTags(scope: Construct, tags: { [tagKey: string]: string }
     const keyError = stringError(key, { min: 1, max: 128 });
     if (keyError !== undefined) {
       configError(scope, 'principalTags', `keys ${keyError}`, key);
+    }
+    if (!TAG_KEY.test(key)) {
+      configError(scope, 'principalTags', 'keys must be session tag keys: letters, digits, spaces and _.:/=+-@ only, as STS requires', key);
+    }
+    if (RESERVED_TAG_PREFIX.test(key)) {
+      configError(scope, 'principalTags', 'keys must not start with aws: (in any case), a prefix STS reserves for its own session tags', key);
     }
     checkString(scope, `principalTags["${key}"]`, tags[key], { min: 1, max: 256 });
   }

@@ -301,3 +301,34 @@ describe('one principal tag mapping per provider of a pool (CloudFormation ident
     Template.fromStack(other).resourceCountIs('AWS::Cognito::IdentityPoolPrincipalTag', 1);
   });
 });
+
+describe('principal tag keys are session tag keys', () => {
+  function mapping(tagKey: string) {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'client' } } });
+    return () => pool.addPrincipalTags('Tags', { providerName: 'accounts.google.com', principalTags: { [tagKey]: 'hd' } });
+  }
+
+  test('a key outside STS\'s tag key alphabet fails', () => {
+    expect(mapping('team*')).toThrow('Stack/Pool/Tags: principalTags keys must be session tag keys: letters, digits, spaces and _.:/=+-@ only, '
+      + 'as STS requires (received: "team*")');
+  });
+
+  test('a key with the reserved aws: prefix, in any case, fails', () => {
+    expect(mapping('Aws:team')).toThrow('Stack/Pool/Tags: principalTags keys must not start with aws: (in any case), a prefix STS reserves for '
+      + 'its own session tags (received: "Aws:team")');
+  });
+
+  test('keys of letters of any script, digits, spaces and every allowed sign are mapped', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'client' } } });
+    const tags = { 'équipe 1': 'hd', 'a_b.c:d/e=f+g-h@i': 'email', 'team:aws': 'sub' };
+
+    // WHEN
+    pool.addPrincipalTags('Tags', { providerName: 'accounts.google.com', principalTags: tags });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', { PrincipalTags: tags });
+  });
+});

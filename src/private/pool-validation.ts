@@ -14,7 +14,7 @@ import { warn, WarningId } from './warnings';
 // the regular expressions spell that out, the texts show users the documented pattern.
 
 /** `IdentityPoolName`. */
-const POOL_NAME: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_ \t\n\v\f\r+=,.@-]+$/, patternText: '[\\w\\s+=,.@-]+' };
+export const POOL_NAME: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_ \t\n\v\f\r+=,.@-]+$/, patternText: '[\\w\\s+=,.@-]+' };
 
 /** `DeveloperProviderName`: 128 as the API and the CloudFormation schema say. */
 const DEVELOPER_PROVIDER_NAME: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_.-]+$/, patternText: '[\\w._-]+' };
@@ -38,6 +38,9 @@ const MAX_TAGS = 50;
 const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const TAG_PATTERN_TEXT = '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*';
 const TAG_KEY: StringRule = { min: 1, max: 128, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
+/** AWS reserves the `aws:` prefix, in any case, for its own tag keys; TagResource refuses it. */
+export const RESERVED_TAG_PREFIX = /^aws:/i;
+export const RESERVED_TAG_RULE = 'must not have keys that start with aws: (in any case), a prefix AWS reserves for its own tags';
 const TAG_VALUE: StringRule = { min: 0, max: 256, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
 
 /** Cognito's default quota of user pool providers per identity pool; AWS support can raise it. */
@@ -117,6 +120,8 @@ function checkTags(pool: IConstruct): string[] {
   for (const [key, value] of tags) {
     if (stringError(key, TAG_KEY)) {
       errors.push(configErrorMessage('tags', `must have keys of ${TAG_KEY.min}-${TAG_KEY.max} characters matching ${TAG_PATTERN_TEXT}`, key));
+    } else if (RESERVED_TAG_PREFIX.test(key)) {
+      errors.push(configErrorMessage('tags', RESERVED_TAG_RULE, key));
     }
     const valueError = stringError(value, TAG_VALUE);
     if (valueError) {
