@@ -286,3 +286,31 @@ describe('IAM identity provider ARNs in the stack\'s partition', () => {
     });
   });
 });
+
+describe('pools in nested stacks', () => {
+  test('a pool in a nested stack takes its parent\'s region for the partition and region rules, and synthesizes when they hold', () => {
+    // GIVEN
+    const parent = newStack('us-gov-west-1');
+    const nested = new NestedStack(parent, 'Nested');
+    const wrong = new NestedStack(parent, 'Wrong');
+
+    // WHEN
+    new IdentityPool(nested, 'Pool', {
+      authenticatedRole: role(nested, 'arn:aws-us-gov:iam::123456789012:role/auth'),
+      authenticationProviders: {
+        samlProviders: [iam.SamlProvider.fromSamlProviderArn(nested, 'Saml', 'arn:aws-us-gov:iam::123456789012:saml-provider/corp')],
+      },
+    });
+    const imported = IdentityPool.fromIdentityPoolId(nested, 'Imported', 'us-gov-west-1:0a1b2c3d');
+    new IdentityPoolPrincipalTags(nested, 'Tags', { identityPool: imported, providerName: 'accounts.google.com' });
+
+    // THEN
+    Template.fromStack(nested).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+      Roles: { authenticated: 'arn:aws-us-gov:iam::123456789012:role/auth' },
+    });
+    Template.fromStack(nested).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', { IdentityPoolId: 'us-gov-west-1:0a1b2c3d' });
+    expect(() => new IdentityPool(wrong, 'Pool', { authenticatedRole: role(wrong, 'arn:aws:iam::123456789012:role/auth') }))
+      .toThrow('Stack/Wrong/Pool/DefaultRoleAttachment: authenticatedRole must be in the partition of its stack\'s region: '
+        + 'us-gov-west-1 is in the aws-us-gov partition, not aws (received: "arn:aws:iam::123456789012:role/auth")');
+  });
+});
