@@ -8,7 +8,7 @@ import { shapeError, ShapeScope } from './shapes';
  * (the user pool API's `UserPoolIdType`, `[\w-]+_[0-9a-zA-Z]+`) starts with the pool's region,
  * which the host names too.
  */
-const PROVIDER_NAME = /^cognito-idp\.([a-z]{2,}(?:-[a-z]+)+-\d+)\.[A-Za-z0-9.-]+\/(([\w-]+)_[0-9a-zA-Z]+)$/;
+const PROVIDER_NAME = /^cognito-idp\.([a-z0-9]+(?:-[a-z0-9]+)+)\.[A-Za-z0-9.-]+\/(([\w-]+)_[0-9a-zA-Z]+)$/;
 const PROVIDER_NAME_TEXT = 'cognito-idp.<region>.amazonaws.com/<region>_<id>';
 /** `CognitoIdentityProviderClientId`: `[\w_]+`. */
 const CLIENT_ID = /^\w+$/;

@@ -146,11 +146,13 @@ describe('user pool provider URLs of role mappings (<providerName>:<clientId>)',
     attachment.addRoleMappings(
       { providerUrl: IdentityPoolProviderUrl.userPoolUrl('cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:app_client_id'), useToken: true },
       { providerUrl: IdentityPoolProviderUrl.userPool(userPool, userPool.addClient('Web')), useToken: true },
+      // The seed's placeholder region: any dashed lowercase name is taken for a region.
+      { providerUrl: IdentityPoolProviderUrl.userPoolUrl('cognito-idp.my-idp-region.amazonaws.com/my-idp-region_abcdefghi:app_client_id'), useToken: true },
     );
 
     // THEN
     expect(() => attachment.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl('cognito-idp.us-east-1.amazonaws.com/x'), useToken: true }))
-      .toThrow('Stack/Attachment: roleMappings[2].providerUrl must have the form');
+      .toThrow('Stack/Attachment: roleMappings[3].providerUrl must have the form');
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
       RoleMappings: { 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:app_client_id': { IdentityProvider: 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:app_client_id' } },
     });
