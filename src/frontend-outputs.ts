@@ -5,6 +5,7 @@ import { IdentityPool } from './identity-pool';
 import { configError, configErrorMessage } from './private/errors';
 import { onUserPoolProviderAdded, userPoolProviderEntries, UserPoolProviderEntry } from './private/pool-facts';
 import { sameValue } from './private/same-value';
+import { checkFrontendOutputsShape, checkKind, IDENTITY_POOL } from './private/shapes';
 
 /**
  * Options for publishing an identity pool's front end configuration as stack outputs.
@@ -89,6 +90,8 @@ export class IdentityPoolFrontendOutputs extends Construct {
    */
   constructor(scope: Construct, id: string, props: IdentityPoolFrontendOutputsProps) {
     super(scope, id);
+    checkFrontendOutputsShape(this, props);
+    checkKind(this, 'identityPool', props.identityPool, IDENTITY_POOL, true);
     const prefix = props.outputPrefix ?? '';
     if (Token.isUnresolved(prefix) || !PREFIX_PATTERN.test(prefix)) {
       configError(this, 'outputPrefix', 'must be a plain string of at most 200 letters and digits, since output ids are', prefix);

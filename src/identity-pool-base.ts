@@ -7,6 +7,7 @@ import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-
 import { OwnerKey } from './owner-key';
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/developer-identity-grants';
 import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/own-data-grants';
+import { BUCKET, checkGrantShape, checkKind, checkStringShape, GRANTABLE, TABLE } from './private/shapes';
 
 /**
  * What an identity pool, created here or imported, does from its id and ARN alone: its grants.
@@ -28,6 +29,8 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    * @param actions the actions, such as `cognito-identity:GetOpenIdTokenForDeveloperIdentity`
    */
   public grant(grantee: IGrantable, ...actions: string[]): Grant {
+    checkKind(this, 'grant grantee', grantee, GRANTABLE, true);
+    actions.forEach((action, index) => checkStringShape(this, `grant actions[${index}]`, action, true));
     return Grant.addToPrincipal({
       grantee,
       actions,
@@ -41,6 +44,7 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    * @param grantee the backend, such as a Lambda function
    */
   public grantOpenIdTokenForDeveloperIdentity(grantee: IGrantable): Grant {
+    checkKind(this, 'grantOpenIdTokenForDeveloperIdentity grantee', grantee, GRANTABLE, true);
     return grantDeveloperIdentityTokens(this, grantee);
   }
 
@@ -50,6 +54,7 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    * @param grantee the backend, such as a Lambda function
    */
   public grantDeveloperIdentityAdministration(grantee: IGrantable): Grant {
+    checkKind(this, 'grantDeveloperIdentityAdministration grantee', grantee, GRANTABLE, true);
     return grantDeveloperIdentityAdministration(this, grantee);
   }
 
@@ -93,6 +98,7 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    * @param options the shared prefix, and the grantee (by default the authenticated role)
    */
   public grantReadSharedObjects(bucket: IBucket, options: SharedObjectsOptions): Grant {
+    checkGrantShape(this, 'grantReadSharedObjects', bucket, BUCKET, options, true);
     return grantSharedObjects(this, bucket, options ?? {});
   }
 
@@ -130,10 +136,12 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
   }
 
   private ownObjects(method: string, bucket: IBucket, access: OwnDataAccess, options: OwnObjectsOptions): Grant {
+    checkGrantShape(this, method, bucket, BUCKET, options);
     return grantOwnObjects(this, method, bucket, access, options.ownerKey ?? OwnerKey.IDENTITY_ID, options);
   }
 
   private ownItems(method: string, table: ITable, access: OwnDataAccess, options: OwnItemsOptions): Grant {
+    checkGrantShape(this, method, table, TABLE, options);
     return grantOwnItems(this, method, table, access, options.ownerKey ?? OwnerKey.IDENTITY_ID, options);
   }
 }

@@ -17,7 +17,9 @@ import { configError } from './private/errors';
 import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imported-roles';
 import { renderSupportedLoginProviders } from './private/login-providers';
 import { recordDefaultGrantee, recordUserPoolProvider } from './private/pool-facts';
-import { checkIdentityPool, checkUserPoolProvider } from './private/pool-validation';
+import { checkIdentityPool, checkUserPoolProvider, POOL_NAME } from './private/pool-validation';
+import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkKind, checkStringShape, checkStruct, USER_POOL_PROVIDER } from './private/shapes';
+import { checkString } from './private/validate';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
 import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
@@ -274,6 +276,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @param identityPoolId the pool's id, `<region>:<id>`; a concrete one is checked
    */
   public static fromIdentityPoolId(scope: Construct, id: string, identityPoolId: string): IIdentityPool {
+    checkStringShape(scope, 'identityPoolId', identityPoolId, true);
     const region = identityPoolIdRegion(scope, 'identityPoolId', identityPoolId);
     return IdentityPool.fromIdentityPoolArn(scope, id, formatIdentityPoolArn(scope, identityPoolId, region));
   }
@@ -288,6 +291,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * `arn:<partition>:cognito-identity:<region>:<account>:identitypool/<region>:<id>`; a concrete one is checked
    */
   public static fromIdentityPoolArn(scope: Construct, id: string, identityPoolArn: string): IIdentityPool {
+    checkStringShape(scope, 'identityPoolArn', identityPoolArn, true);
     const parts = parseIdentityPoolArn(scope, identityPoolArn);
     class Import extends IdentityPoolBase {
       public readonly identityPoolId = parts.identityPoolId;
@@ -308,6 +312,8 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @param attrs the pool (id or ARN) and its roles
    */
   public static fromIdentityPoolAttributes(scope: Construct, id: string, attrs: IdentityPoolAttributes): IIdentityPoolWithRoles {
+    checkAttributesShape(scope, attrs);
+    checkString(scope, 'identityPoolName', attrs.identityPoolName, POOL_NAME);
     const arn = identityPoolArnFromIdOrArn(scope, attrs.identityPoolId, attrs.identityPoolArn);
     const parts = parseIdentityPoolArn(scope, arn);
     class ImportWithRoles extends IdentityPoolBase implements IIdentityPoolWithRoles {
@@ -359,7 +365,9 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * off and no providers
    */
   constructor(scope: Construct, id: string, props: IdentityPoolProps = {}) {
-    super(scope, id, { physicalName: props.identityPoolName });
+    // From JavaScript, props may be anything: the shape check below names what is wrong.
+    super(scope, id, { physicalName: (props as IdentityPoolProps | null)?.identityPoolName });
+    checkIdentityPoolPropsShape(this, props);
     checkIdentityPool(this, props, this.cognitoIdentityProviders);
     const providers = props.authenticationProviders ?? {};
 
@@ -420,7 +428,9 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @param userPool the user pool provider, such as a `UserPoolAuthenticationProvider`
    */
   public addUserPoolAuthentication(userPool: IUserPoolAuthenticationProvider): IUserPoolClient {
+    checkKind(this, 'userPool', userPool, USER_POOL_PROVIDER, true);
     const config = userPool.bind(this, this);
+    checkBindConfigShape(this, config);
     const duplicate = this.cognitoIdentityProviders.find(existing =>
       existing.providerName === config.providerName && existing.clientId === config.clientId);
     if (duplicate) {
@@ -471,6 +481,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @param options the provider and the claims to map; a concrete value that breaks a rule fails here
    */
   public addPrincipalTags(id: string, options: IdentityPoolPrincipalTagsOptions): IdentityPoolPrincipalTags {
+    checkStruct(this, 'addPrincipalTags options', options, true);
     const principalTags = new IdentityPoolPrincipalTags(this, id, { ...options, identityPool: this });
     this.allowTagSessionOnDefaultRoles();
     return principalTags;
@@ -487,6 +498,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @returns the group and the role, to grant the role what the group's members may do
    */
   public addUserPoolGroupRole(id: string, options: UserPoolGroupRoleOptions): UserPoolGroupRole {
+    checkStruct(this, 'addUserPoolGroupRole options', options, true);
     return new UserPoolGroupRole(this, id, { ...options, identityPool: this });
   }
 
@@ -499,6 +511,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    *   default no prefix, and Amplify signs in through the first user pool provider's client
    */
   public addFrontendOutputs(options: IdentityPoolFrontendOutputsOptions = {}): IdentityPoolFrontendOutputs {
+    checkStruct(this, 'addFrontendOutputs options', options);
     if (this.node.tryFindChild(FRONTEND_OUTPUTS_ID) !== undefined) {
       configError(this, 'addFrontendOutputs', 'can be called once per identity pool: its outputs are published already', options.outputPrefix);
     }

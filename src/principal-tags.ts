@@ -1,9 +1,14 @@
 import { Resource, Token } from 'aws-cdk-lib';
 import { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
+import { checkPoolInStackRegion } from './private/arn';
 import { configError } from './private/errors';
 import { recordPrincipalTags } from './private/pool-facts';
+import { RESERVED_TAG_PREFIX } from './private/pool-validation';
+import { TAG_KEY } from './private/principal-tag-key';
+import { sameValue } from './private/same-value';
+import { checkPrincipalTagsPropsShape } from './private/shapes';
 import { checkString, stringError } from './private/validate';
 
 /**
@@ -66,8 +71,11 @@ export class IdentityPoolPrincipalTags extends Resource {
    */
   constructor(scope: Construct, id: string, props: IdentityPoolPrincipalTagsProps) {
     super(scope, id);
+    checkPrincipalTagsPropsShape(this, props);
+    checkPoolInStackRegion(this, props.identityPool.identityPoolId);
     checkString(this, 'providerName', props.providerName, { min: 1, max: 128 });
     checkPrincipalTags(this, props.principalTags ?? {});
+    checkOneMappingPerProvider(this, props.identityPool, props.providerName);
     this.providerName = props.providerName;
 
     const tagKeys = Object.keys(props.principalTags ?? {});
@@ -83,6 +91,34 @@ export class IdentityPoolPrincipalTags extends Resource {
   }
 }
 
+/** The principal tag mappings of each pool in an app (by account and pool id), with their providers. */
+const mappingsByRoot = new WeakMap<IConstruct, Map<string, IdentityPoolPrincipalTags[]>>();
+
+/**
+ * CloudFormation identifies an `AWS::Cognito::IdentityPoolPrincipalTag` by its pool and provider
+ * (the resource's primary identifier), and Cognito keeps one attribute map per provider: a second
+ * mapping for the same provider of the same pool fails at deploy. Pools are told apart by account
+ * and id (a token id is the same token wherever the pool is used), providers by value.
+ */
+function checkOneMappingPerProvider(mapping: IdentityPoolPrincipalTags, pool: IIdentityPool, providerName: string): void {
+  const root = mapping.node.root;
+  let byPool = mappingsByRoot.get(root);
+  if (byPool === undefined) {
+    byPool = new Map();
+    mappingsByRoot.set(root, byPool);
+  }
+  const key = `${pool.env?.account}|${pool.identityPoolId}`;
+  const existing = byPool.get(key) ?? [];
+  const first = existing.find(other => sameValue(mapping, other.providerName, providerName));
+  if (first !== undefined) {
+    configError(mapping, 'providerName',
+      `must be mapped once per identity pool, but ${first.node.path} already maps this provider's claims for this pool: CloudFormation `
+      + 'identifies a principal tag mapping by its pool and provider, so a second one fails at deploy; put all its tags in one mapping', providerName);
+  }
+  existing.push(mapping);
+  byPool.set(key, existing);
+}
+
 function checkPrincipalTags(scope: Construct, tags: { [tagKey: string]: string }): void {
   const keys = Object.keys(tags);
   if (keys.length > MAX_TAGS) {
@@ -95,6 +131,12 @@ function checkPrincipalTags(scope: Construct, tags: { [tagKey: string]: string }
     const keyError = stringError(key, { min: 1, max: 128 });
     if (keyError !== undefined) {
       configError(scope, 'principalTags', `keys ${keyError}`, key);
+    }
+    if (!TAG_KEY.test(key)) {
+      configError(scope, 'principalTags', 'keys must be session tag keys: letters, digits, spaces and _.:/=+-@ only, as STS requires', key);
+    }
+    if (RESERVED_TAG_PREFIX.test(key)) {
+      configError(scope, 'principalTags', 'keys must not start with aws: (in any case), a prefix STS reserves for its own session tags', key);
     }
     checkString(scope, `principalTags["${key}"]`, tags[key], { min: 1, max: 256 });
   }

@@ -1,5 +1,7 @@
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { SOCIAL_PROVIDER_NAMES } from './private/login-providers';
+import * as shapes from './private/shapes';
+import { checkClientOfUserPool } from './private/user-pool-pairing';
 
 /**
  * The kinds of identity provider a role mapping can name.
@@ -54,6 +56,7 @@ export class IdentityPoolProviderUrl {
    * @param url the issuer URL without `https://`
    */
   public static openId(url: string): IdentityPoolProviderUrl {
+    shapes.checkStringShape('IdentityPoolProviderUrl.openId', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.OPEN_ID, url);
   }
 
@@ -63,6 +66,7 @@ export class IdentityPoolProviderUrl {
    * @param url the SAML provider's ARN, `arn:<partition>:iam::<account>:saml-provider/<name>`
    */
   public static saml(url: string): IdentityPoolProviderUrl {
+    shapes.checkStringShape('IdentityPoolProviderUrl.saml', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.SAML, url);
   }
 
@@ -75,6 +79,9 @@ export class IdentityPoolProviderUrl {
    * @param userPoolClient the app client its users sign in through
    */
   public static userPool(userPool: IUserPool, userPoolClient: IUserPoolClient): IdentityPoolProviderUrl {
+    shapes.checkKind('IdentityPoolProviderUrl.userPool', 'userPool', userPool, shapes.USER_POOL, true);
+    shapes.checkKind('IdentityPoolProviderUrl.userPool', 'userPoolClient', userPoolClient, shapes.USER_POOL_CLIENT, true);
+    checkClientOfUserPool('IdentityPoolProviderUrl.userPool', 'userPoolClient', userPool, userPoolClient);
     return new IdentityPoolProviderUrl(
       IdentityPoolProviderType.USER_POOL,
       `${userPool.userPoolProviderName}:${userPoolClient.userPoolClientId}`,
@@ -91,6 +98,7 @@ export class IdentityPoolProviderUrl {
    * @param url `cognito-idp.<region>.amazonaws.com/<poolId>:<clientId>`
    */
   public static userPoolUrl(url: string): IdentityPoolProviderUrl {
+    shapes.checkStringShape('IdentityPoolProviderUrl.userPoolUrl', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.USER_POOL, url);
   }
 
@@ -100,6 +108,7 @@ export class IdentityPoolProviderUrl {
    * @param url the provider's name, as the pool is configured with it
    */
   public static custom(url: string): IdentityPoolProviderUrl {
+    shapes.checkStringShape('IdentityPoolProviderUrl.custom', 'url', url, true);
     return new IdentityPoolProviderUrl(IdentityPoolProviderType.CUSTOM, url);
   }
 

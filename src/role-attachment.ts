@@ -3,10 +3,12 @@ import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
+import { checkPoolInStackRegion, checkRoleArn } from './private/arn';
 import { apiName, configError, describePath } from './private/errors';
 import { recordRoleMappings } from './private/pool-facts';
 import { renderRoleMappings } from './private/role-mapping-render';
 import { checkRoleMapping, registerRoleAttachmentChecks } from './private/role-mapping-validation';
+import { checkRoleAttachmentPropsShape, checkRoleMappingShape } from './private/shapes';
 import { IdentityPoolRoleMapping } from './role-mapping';
 
 /**
@@ -61,6 +63,14 @@ export class IdentityPoolRoleAttachment extends Resource {
    */
   constructor(scope: Construct, id: string, props: IdentityPoolRoleAttachmentProps) {
     super(scope, id);
+    checkRoleAttachmentPropsShape(this, props);
+    checkPoolInStackRegion(this, props.identityPool.identityPoolId);
+    if (props.authenticatedRole !== undefined) {
+      checkRoleArn(this, 'authenticatedRole', props.authenticatedRole.roleArn);
+    }
+    if (props.unauthenticatedRole !== undefined) {
+      checkRoleArn(this, 'unauthenticatedRole', props.unauthenticatedRole.roleArn);
+    }
     this.identityPool = props.identityPool;
     this.identityPoolId = props.identityPool.identityPoolId;
 
@@ -85,9 +95,10 @@ export class IdentityPoolRoleAttachment extends Resource {
    */
   public addRoleMappings(...roleMappings: IdentityPoolRoleMapping[]): void {
     for (const mapping of roleMappings) {
+      checkRoleMappingShape(this, `roleMappings[${this.roleMappings.length}]`, mapping);
       const duplicate = this.roleMappings.find(existing => sameProvider(existing, mapping));
       if (duplicate) {
-        configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl?.value);
+        configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl.value);
       }
       checkRoleMapping(this, this.identityPool, mapping, this.roleMappings);
       this.roleMappings.push(mapping);
@@ -110,8 +121,7 @@ function renderRoles(authenticated?: IRole, unauthenticated?: IRole): Record<str
 }
 
 function sameProvider(a: IdentityPoolRoleMapping, b: IdentityPoolRoleMapping): boolean {
-  // `b` is not checked yet: from JavaScript it may lack a providerUrl, which checkRoleMapping reports.
-  return a.providerUrl.value === b.providerUrl?.value
+  return a.providerUrl.value === b.providerUrl.value
     || (a.mappingKey !== undefined && a.mappingKey === b.mappingKey);
 }
 

@@ -2,6 +2,8 @@ import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
 import { configError } from './private/errors';
+import { checkUserPoolProviderPropsShape } from './private/shapes';
+import { checkClientOfUserPool } from './private/user-pool-pairing';
 
 /**
  * Options for binding a user pool provider to an identity pool; reserved for future use.
@@ -86,6 +88,10 @@ export class UserPoolAuthenticationProvider implements IUserPoolAuthenticationPr
    * @param props the user pool, and optionally its app client and the server-side token check
    */
   constructor(props: UserPoolAuthenticationProviderProps) {
+    checkUserPoolProviderPropsShape(props);
+    if (props.userPoolClient !== undefined) {
+      checkClientOfUserPool('UserPoolAuthenticationProvider', 'userPoolClient', props.userPool, props.userPoolClient);
+    }
     this.userPool = props.userPool;
     this.userPoolClient = props.userPoolClient;
     this.disableServerSideTokenCheck = props.disableServerSideTokenCheck ?? false;

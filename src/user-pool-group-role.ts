@@ -5,9 +5,11 @@ import { Construct, IConstruct } from 'constructs';
 import { IdentityPool } from './identity-pool';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
+import { checkRoleArn } from './private/arn';
 import { configError } from './private/errors';
 import { onUserPoolProviderAdded, poolFacts, roleMappingsOf } from './private/pool-facts';
 import { sameValue } from './private/same-value';
+import { checkGroupRolePropsShape } from './private/shapes';
 import { checkString, StringRule } from './private/validate';
 import { IdentityPoolProviderUrl } from './provider-url';
 
@@ -111,6 +113,7 @@ export class UserPoolGroupRole extends Construct {
    */
   constructor(scope: Construct, id: string, props: UserPoolGroupRoleProps) {
     super(scope, id);
+    checkGroupRolePropsShape(this, props);
     checkGroup(this, props);
     const pool = props.identityPool;
     const userPoolClients = clientsOf(pool, props.userPool);
@@ -148,6 +151,9 @@ function checkGroup(scope: IConstruct, props: UserPoolGroupRoleProps): void {
   }
   checkString(scope, 'groupName', props.groupName, GROUP_NAME);
   checkString(scope, 'description', props.description, DESCRIPTION);
+  if (props.role !== undefined) {
+    checkRoleArn(scope, 'role', props.role.roleArn);
+  }
   if (props.role !== undefined && props.roleOptions !== undefined) {
     configError(scope, 'roleOptions', 'applies only to the role created when no role is given; configure the given role itself', Object.keys(props.roleOptions));
   }

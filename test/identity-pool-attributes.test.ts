@@ -179,3 +179,24 @@ describe('trust of the roles given with an imported pool', () => {
     expect(roleTrustWarnings(stack)).toEqual([]);
   });
 });
+
+describe('the name of an imported pool', () => {
+  test('a name no identity pool can have fails', () => {
+    const stack = newStack();
+    expect(() => IdentityPool.fromIdentityPoolAttributes(stack, 'Imported', {
+      identityPoolId: POOL_ID, identityPoolName: 'photos/prod', authenticatedRole: importedRoles(stack).authenticatedRole,
+    })).toThrow('Stack: identityPoolName must match [\\w\\s+=,.@-]+ (received: "photos/prod")');
+  });
+
+  test('a name with spaces and signs, or a token name, is kept', () => {
+    const stack = newStack();
+    const name = new CfnParameter(stack, 'Name').valueAsString;
+    const roles = importedRoles(stack);
+    expect(IdentityPool.fromIdentityPoolAttributes(stack, 'Imported', {
+      identityPoolId: POOL_ID, identityPoolName: 'Photos prod+=,.@-_', authenticatedRole: roles.authenticatedRole,
+    }).identityPoolName).toBe('Photos prod+=,.@-_');
+    expect(IdentityPool.fromIdentityPoolAttributes(stack, 'ByToken', {
+      identityPoolId: POOL_ID, identityPoolName: name, authenticatedRole: roles.authenticatedRole,
+    }).identityPoolName).toBe(name);
+  });
+});

@@ -303,16 +303,16 @@ describe('grant', () => {
 });
 
 describe('importing', () => {
-  test('fromIdentityPoolId (seed example) builds the ARN from the id region and the stack account', () => {
+  test('fromIdentityPoolId (seed example, with an id Cognito could issue) builds the ARN from the id region and the stack account', () => {
     const stack = newStack();
-    const pool = IdentityPool.fromIdentityPoolId(stack, 'my-imported-identity-pool', 'us-east-1:dj2823ryiwuhef937');
-    expect(pool.identityPoolId).toBe('us-east-1:dj2823ryiwuhef937');
-    expect(pool.identityPoolName).toBe('us-east-1:dj2823ryiwuhef937');
+    const pool = IdentityPool.fromIdentityPoolId(stack, 'my-imported-identity-pool', 'us-east-1:d0e2823f-1a2b-4c3d-9e37-0123456789ab');
+    expect(pool.identityPoolId).toBe('us-east-1:d0e2823f-1a2b-4c3d-9e37-0123456789ab');
+    expect(pool.identityPoolName).toBe('us-east-1:d0e2823f-1a2b-4c3d-9e37-0123456789ab');
     expect(pool.env.region).toBe('us-east-1');
     expect(stack.resolve(pool.identityPoolArn)).toEqual({
       'Fn::Join': ['', [
         'arn:', { Ref: 'AWS::Partition' }, ':cognito-identity:us-east-1:', { Ref: 'AWS::AccountId' },
-        ':identitypool/us-east-1:dj2823ryiwuhef937',
+        ':identitypool/us-east-1:d0e2823f-1a2b-4c3d-9e37-0123456789ab',
       ]],
     });
   });
@@ -327,12 +327,12 @@ describe('importing', () => {
     expect(pool.env.account).toBe('123456789012');
   });
 
-  test('fromIdentityPoolArn (seed example) takes region and account from the ARN', () => {
+  test('fromIdentityPoolArn (seed example, with an id Cognito could issue) takes region and account from the ARN', () => {
     const stack = newStack({ account: '999999999999', region: 'eu-central-1' });
     const pool = IdentityPool.fromIdentityPoolArn(stack, 'my-imported-identity-pool',
-      'arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:dj2823ryiwuhef937');
-    expect(pool.identityPoolId).toBe('us-east-1:dj2823ryiwuhef937');
-    expect(pool.identityPoolArn).toBe('arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:dj2823ryiwuhef937');
+      'arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:d0e2823f-1a2b-4c3d-9e37-0123456789ab');
+    expect(pool.identityPoolId).toBe('us-east-1:d0e2823f-1a2b-4c3d-9e37-0123456789ab');
+    expect(pool.identityPoolArn).toBe('arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:d0e2823f-1a2b-4c3d-9e37-0123456789ab');
     expect(pool.env.region).toBe('us-east-1');
     expect(pool.env.account).toBe('123456789012');
   });
@@ -377,7 +377,7 @@ describe('importing', () => {
   test('fromIdentityPoolArn rejects a malformed id', () => {
     const stack = newStack();
     expect(() => IdentityPool.fromIdentityPoolArn(stack, 'Imported', 'arn:aws:cognito-identity:us-east-1:123456789012:identitypool/abc'))
-      .toThrow('Stack: identityPoolArn must have the form <region>:<id>, e.g. "us-east-1:0a1b2c3d-..." (received: "abc")');
+      .toThrow('Stack: identityPoolArn must have the form <region>:<id>, e.g. "us-east-1:0a1b2c3d-..." (received: "arn:aws:cognito-identity:us-east-1:123456789012:identitypool/abc")');
   });
 
   test('fromIdentityPoolArn rejects an id from another region', () => {

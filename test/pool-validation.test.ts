@@ -365,6 +365,29 @@ describe('tags', () => {
     expect(() => Template.fromStack(stack)).toThrow(`[Stack/Pool] tags must have keys of 1-128 characters matching [\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]* (received: "${key}")`);
   });
 
+  test('a tag key with the reserved aws: prefix, in any case, fails at synth', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+
+    // WHEN
+    Tags.of(pool).add('AWS:team', 'v');
+
+    // THEN
+    expect(() => Template.fromStack(stack)).toThrow('Validation failed with the following errors:\n'
+      + '  [Stack/Pool] tags must not have keys that start with aws: (in any case), a prefix AWS reserves for its own tags (received: "AWS:team")');
+  });
+
+  test('tag keys that merely contain aws, or a colon, are kept', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    Tags.of(pool).add('team:aws', 'v');
+    Tags.of(pool).add('awsome', 'w');
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPool', {
+      IdentityPoolTags: Match.arrayWith([{ Key: 'awsome', Value: 'w' }, { Key: 'team:aws', Value: 'v' }]),
+    });
+  });
+
   test('a tag value of more than 256 characters fails at synth', () => {
     const stack = newStack();
     const pool = new IdentityPool(stack, 'Pool');

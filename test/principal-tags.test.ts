@@ -241,3 +241,94 @@ describe('trust of roles that receive principal tags', () => {
     ]);
   });
 });
+
+describe('one principal tag mapping per provider of a pool (CloudFormation identifies it by pool and provider)', () => {
+  const RULE = 'must be mapped once per identity pool, but Stack/Pool/First already maps this provider\'s claims for this pool: CloudFormation '
+    + 'identifies a principal tag mapping by its pool and provider, so a second one fails at deploy; put all its tags in one mapping';
+
+  test('a second mapping for the same concrete provider fails, naming the first', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'client' } } });
+    pool.addPrincipalTags('First', { providerName: 'accounts.google.com', principalTags: { team: 'hd' } });
+
+    // WHEN / THEN
+    expect(() => pool.addPrincipalTags('Second', { providerName: 'accounts.google.com', principalTags: { email: 'email' } }))
+      .toThrow(`Stack/Pool/Second: providerName ${RULE} (received: "accounts.google.com")`);
+  });
+
+  test('a second mapping for the same user pool, given as a token, fails too', () => {
+    // GIVEN
+    const stack = newStack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool })] } });
+    pool.addPrincipalTags('First', { providerName: userPool.userPoolProviderName });
+
+    // WHEN / THEN
+    expect(() => new IdentityPoolPrincipalTags(pool, 'Second', {
+      identityPool: pool, providerName: Lazy.string({ produce: () => userPool.userPoolProviderName }),
+    })).toThrow(`Stack/Pool/Second: providerName ${RULE} (received: "\${Token[`);
+  });
+
+  test('two imports of one pool share its mappings: a second one for the provider fails', () => {
+    const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+    const first = IdentityPool.fromIdentityPoolId(stack, 'Pool', 'us-east-1:0a1b2c3d');
+    const again = IdentityPool.fromIdentityPoolId(stack, 'Again', 'us-east-1:0a1b2c3d');
+    new IdentityPoolPrincipalTags(first, 'First', { identityPool: first, providerName: 'www.amazon.com' });
+    expect(() => new IdentityPoolPrincipalTags(stack, 'Second', { identityPool: again, providerName: 'www.amazon.com' }))
+      .toThrow(`Stack/Second: providerName ${RULE} (received: "www.amazon.com")`);
+  });
+
+  test('different providers of one pool, one provider of two pools, and one pool id in two accounts are each mapped', () => {
+    // GIVEN
+    const app = new App();
+    const stack = new Stack(app, 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+    const other = new Stack(app, 'Other', { env: { account: '210987654321', region: 'us-east-1' } });
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'client' }, amazon: { appId: 'app' } } });
+    const second = new IdentityPool(stack, 'Second', { authenticationProviders: { google: { clientId: 'client' } } });
+    const imported = IdentityPool.fromIdentityPoolId(stack, 'Imported', 'us-east-1:0a1b2c3d');
+    const elsewhere = IdentityPool.fromIdentityPoolId(other, 'Imported', 'us-east-1:0a1b2c3d');
+
+    // WHEN
+    pool.addPrincipalTags('Google', { providerName: 'accounts.google.com' });
+    pool.addPrincipalTags('Amazon', { providerName: 'www.amazon.com' });
+    second.addPrincipalTags('Google', { providerName: 'accounts.google.com' });
+    new IdentityPoolPrincipalTags(stack, 'ImportedTags', { identityPool: imported, providerName: 'accounts.google.com' });
+    new IdentityPoolPrincipalTags(other, 'ImportedTags', { identityPool: elsewhere, providerName: 'accounts.google.com' });
+
+    // THEN
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolPrincipalTag', 4);
+    Template.fromStack(other).resourceCountIs('AWS::Cognito::IdentityPoolPrincipalTag', 1);
+  });
+});
+
+describe('principal tag keys are session tag keys', () => {
+  function mapping(tagKey: string) {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'client' } } });
+    return () => pool.addPrincipalTags('Tags', { providerName: 'accounts.google.com', principalTags: { [tagKey]: 'hd' } });
+  }
+
+  test('a key outside STS\'s tag key alphabet fails', () => {
+    expect(mapping('team*')).toThrow('Stack/Pool/Tags: principalTags keys must be session tag keys: letters, digits, spaces and _.:/=+-@ only, '
+      + 'as STS requires (received: "team*")');
+  });
+
+  test('a key with the reserved aws: prefix, in any case, fails', () => {
+    expect(mapping('Aws:team')).toThrow('Stack/Pool/Tags: principalTags keys must not start with aws: (in any case), a prefix STS reserves for '
+      + 'its own session tags (received: "Aws:team")');
+  });
+
+  test('keys of letters of any script, digits, spaces and every allowed sign are mapped', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'client' } } });
+    const tags = { 'équipe 1': 'hd', 'a_b.c:d/e=f+g-h@i': 'email', 'team:aws': 'sub' };
+
+    // WHEN
+    pool.addPrincipalTags('Tags', { providerName: 'accounts.google.com', principalTags: tags });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', { PrincipalTags: tags });
+  });
+});

@@ -164,7 +164,7 @@ describe('rules', () => {
   test('a rule without a role fails', () => {
     const stack = newStack();
     expect(() => facebookPool(stack, { rules: [rule(stack, { mappedRole: undefined })] }))
-      .toThrow(`${ATTACHMENT}: roleMappings[0].rules[0].mappedRole must be an IAM role (received: undefined)`);
+      .toThrow(`${ATTACHMENT}: roleMappings[0].rules[0].mappedRole is required: give an IAM role (iam.IRole) (received: undefined)`);
   });
 
   test('token claims, values and match types are not judged', () => {
@@ -234,7 +234,7 @@ describe('provider URLs', () => {
     const stack = newStack();
     const pool = new IdentityPool(stack, 'Pool');
     expect(() => pool.roleAttachment.addRoleMappings({ providerUrl: { value: undefined } as unknown as IdentityPoolProviderUrl, useToken: true }))
-      .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must be an IdentityPoolProviderUrl (received: {})`);
+      .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must be an IdentityPoolProviderUrl (received: \"<empty object>\")`);
   });
 
   test('a mapping without a provider URL after another one fails with our message, not a TypeError', () => {
@@ -244,7 +244,7 @@ describe('provider URLs', () => {
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.GOOGLE, useToken: true }],
     });
     expect(() => pool.addRoleMappings({ useToken: true } as unknown as IdentityPoolRoleMapping))
-      .toThrow(`${ATTACHMENT}: roleMappings[1].providerUrl must be an IdentityPoolProviderUrl (received: undefined)`);
+      .toThrow(`${ATTACHMENT}: roleMappings[1].providerUrl is required: give an IdentityPoolProviderUrl (received: undefined)`);
   });
 
   test('an empty URL fails', () => {

@@ -3,8 +3,10 @@ import { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from '../authentication-providers';
 import type { IdentityPoolProps } from '../identity-pool';
+import { checkArnPartition } from './arn';
 import { apiName, configError, configErrorMessage } from './errors';
 import { recordPoolFacts } from './pool-facts';
+import { userPoolProviderNameError } from './user-pool-pairing';
 import { checkString, stringError, StringRule } from './validate';
 import { warn, WarningId } from './warnings';
 
@@ -12,7 +14,7 @@ import { warn, WarningId } from './warnings';
 // the regular expressions spell that out, the texts show users the documented pattern.
 
 /** `IdentityPoolName`. */
-const POOL_NAME: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_ \t\n\v\f\r+=,.@-]+$/, patternText: '[\\w\\s+=,.@-]+' };
+export const POOL_NAME: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_ \t\n\v\f\r+=,.@-]+$/, patternText: '[\\w\\s+=,.@-]+' };
 
 /** `DeveloperProviderName`: 128 as the API and the CloudFormation schema say. */
 const DEVELOPER_PROVIDER_NAME: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-9_.-]+$/, patternText: '[\\w._-]+' };
@@ -36,6 +38,9 @@ const MAX_TAGS = 50;
 const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const TAG_PATTERN_TEXT = '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*';
 const TAG_KEY: StringRule = { min: 1, max: 128, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
+/** AWS reserves the `aws:` prefix, in any case, for its own tag keys; TagResource refuses it. */
+export const RESERVED_TAG_PREFIX = /^aws:/i;
+export const RESERVED_TAG_RULE = 'must not have keys that start with aws: (in any case), a prefix AWS reserves for its own tags';
 const TAG_VALUE: StringRule = { min: 0, max: 256, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
 
 /** Cognito's default quota of user pool providers per identity pool; AWS support can raise it. */
@@ -87,6 +92,10 @@ export function checkIdentityPool(
 export function checkUserPoolProvider(pool: IConstruct, provider: { readonly providerName: string; readonly clientId: string }, count: number): void {
   checkString(pool, 'authenticationProviders.userPools.providerName', provider.providerName, USER_POOL_PROVIDER_NAME);
   checkString(pool, 'authenticationProviders.userPools.clientId', provider.clientId, USER_POOL_CLIENT_ID);
+  const nameError = userPoolProviderNameError(provider.providerName);
+  if (nameError !== undefined) {
+    configError(pool, 'authenticationProviders.userPools.providerName', nameError, provider.providerName);
+  }
   if (count > USER_POOL_PROVIDER_QUOTA) {
     warn(pool, WarningId.USER_POOL_PROVIDER_QUOTA,
       `This identity pool has more than ${USER_POOL_PROVIDER_QUOTA} user pool providers, Cognito's default quota per identity pool: `
@@ -111,6 +120,8 @@ function checkTags(pool: IConstruct): string[] {
   for (const [key, value] of tags) {
     if (stringError(key, TAG_KEY)) {
       errors.push(configErrorMessage('tags', `must have keys of ${TAG_KEY.min}-${TAG_KEY.max} characters matching ${TAG_PATTERN_TEXT}`, key));
+    } else if (RESERVED_TAG_PREFIX.test(key)) {
+      errors.push(configErrorMessage('tags', RESERVED_TAG_RULE, key));
     }
     const valueError = stringError(value, TAG_VALUE);
     if (valueError) {
@@ -165,8 +176,10 @@ function checkIamProviderArn(pool: IConstruct, property: string, arn: string, re
   if (Token.isUnresolved(arn)) {
     return;
   }
-  const pattern = new RegExp(`^arn:[a-z-]+:iam::\\d{12}:${resource}/.+$`);
-  if (arn.length < 20 || arn.length > 2048 || !pattern.test(arn)) {
+  const pattern = new RegExp(`^arn:([a-z-]+):iam::\\d{12}:${resource}/.+$`);
+  const match = pattern.exec(arn);
+  if (arn.length < 20 || arn.length > 2048 || match === null) {
     configError(pool, property, `must be an IAM ${resource} ARN, arn:<partition>:iam::<account>:${resource}/${nameText} (20-2048 characters)`, arn);
   }
+  checkArnPartition(pool, property, arn, match[1]);
 }

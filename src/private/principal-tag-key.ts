@@ -1,7 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 
 /** AWS's tag alphabet, 1-128 characters: what a principal tag key, and so `${aws:PrincipalTag/<key>}`, may hold. */
-const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+export const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
 
 /**
  * Checks a concrete principal tag key named in a policy variable; a token passes. Static

@@ -3,6 +3,7 @@ import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../identity-pool';
 import type { IdentityPoolRoleAttachmentProps } from '../role-attachment';
 import { IdentityPoolRoleMapping, RoleMappingMatchType } from '../role-mapping';
+import { checkRoleArn } from './arn';
 import { apiName, configError, configErrorMessage } from './errors';
 import { registerGuestPermissionsCheck } from './guest-permissions';
 import { renderSupportedLoginProviders } from './login-providers';
@@ -11,6 +12,7 @@ import { roleMappingKey } from './role-mapping-render';
 import { checkRoleTrust, registerClassicFlowCheck, RoleUse } from './trust-check';
 import { groupRoleUses, warnAboutUserPoolMappings } from './user-pool-checks';
 import { registerUserPoolIndex } from './user-pool-index';
+import { checkUserPoolProviderUrl } from './user-pool-pairing';
 import { checkString, StringRule } from './validate';
 import { warn, WarningId } from './warnings';
 
@@ -68,15 +70,16 @@ export function checkRoleMapping(
     configError(attachment, 'roleMappings', `must map at most ${MAX_MAPPED_PROVIDERS} identity providers, a Cognito limit that cannot be raised`, index + 1);
   }
 
-  const url: string | undefined = mapping.providerUrl?.value;
-  if (typeof url !== 'string') {
-    configError(attachment, `${property}.providerUrl`, 'must be an IdentityPoolProviderUrl', mapping.providerUrl);
-  }
+  // Its shape (an IdentityPoolProviderUrl, rules with roles) was checked first (shapes.ts).
+  const url = mapping.providerUrl.value;
   const scheme = SCHEME.exec(url);
   if (scheme) {
     configError(attachment, `${property}.providerUrl`, `must name the provider without a scheme, as Cognito does: drop "${scheme[0]}"`, url);
   }
   checkString(attachment, `${property}.providerUrl`, url, PROVIDER_URL);
+  if ((mapping.providerUrl.type as string) === USER_POOL_TYPE) {
+    checkUserPoolProviderUrl(attachment, `${property}.providerUrl`, url);
+  }
   checkString(attachment, `${property}.mappingKey`, mapping.mappingKey, MAPPING_KEY);
   if (mapping.mappingKey !== undefined && Tokenization.reverseString(mapping.mappingKey).tokens.some(token => token instanceof Intrinsic)) {
     configError(attachment, `${property}.mappingKey`, KEY_RULE, Stack.of(attachment).resolve(mapping.mappingKey));
@@ -138,9 +141,7 @@ function checkRules(attachment: IConstruct, property: string, mapping: IdentityP
     if (rule.matchType !== undefined && !Token.isUnresolved(rule.matchType) && !MATCH_TYPES.includes(rule.matchType)) {
       configError(attachment, `${ruleProperty}.matchType`, `must be one of ${MATCH_TYPES.join(', ')}`, rule.matchType);
     }
-    if (typeof rule.mappedRole?.roleArn !== 'string') {
-      configError(attachment, `${ruleProperty}.mappedRole`, 'must be an IAM role', rule.mappedRole === undefined ? undefined : typeof rule.mappedRole);
-    }
+    checkRoleArn(attachment, `${ruleProperty}.mappedRole`, rule.mappedRole.roleArn);
   });
 }
 
@@ -277,6 +278,8 @@ function configuredProviderNames(facts: PoolFacts, userPoolNames: readonly strin
 }
 
 const USER_POOL_PROVIDER_PREFIX = 'cognito-idp.';
+/** `IdentityPoolProviderType.USER_POOL`, the type of `userPool(...)` and `userPoolUrl(...)` URLs. */
+const USER_POOL_TYPE = 'UserPool';
 
 /** String tokens as aws-cdk-lib encodes them inside strings. */
 const STRING_TOKENS = /\$\{Token\[[a-zA-Z0-9:._-]+\]\}/g;
