@@ -284,8 +284,8 @@ function resolveProvider(spec: PoolSpec, choice: ProviderChoice): ResolvedProvid
       return concrete('oidc.unknown.example.com', false);
     case 'saml':
       return spec.saml.length > 0
-        ? concrete(samlArn(spec.saml[choice.pick % spec.saml.length]), true)
-        : concrete('arn:aws:iam::123456789012:saml-provider/unknown', false);
+        ? concrete(samlArn(spec.saml[choice.pick % spec.saml.length], spec.region), true)
+        : concrete(`arn:${partitionOf(spec.region)}:iam::123456789012:saml-provider/unknown`, false);
     case 'userPool': {
       if (spec.userPools.length === 0) {
         return concrete('cognito-idp.us-east-1.amazonaws.com/us-east-1_zzzzzzzzz:none', false);
@@ -311,8 +311,15 @@ function configuredSocial(spec: Pick<PoolSpec, 'social' | 'twitter'>): Social[] 
   return spec.twitter ? [...social, 'twitter'] : social;
 }
 
-function samlArn(name: Tagged<string>): string {
-  return name.ok ? `arn:aws:iam::123456789012:saml-provider/${name.value}` : `arn:aws:cognito-idp:us-east-1:123456789012:saml-provider/${name.value}`;
+function samlArn(name: Tagged<string>, region: string | undefined): string {
+  return name.ok
+    ? `arn:${partitionOf(region)}:iam::123456789012:saml-provider/${name.value}`
+    : `arn:aws:cognito-idp:us-east-1:123456789012:saml-provider/${name.value}`;
+}
+
+/** IAM ARNs must be in the partition of the stack's region (checked at synth, in unit tests); the fuzz keeps them there. */
+function partitionOf(region: string | undefined): string {
+  return region?.startsWith('us-gov-') ? 'aws-us-gov' : 'aws';
 }
 
 /** Why the configuration must be rejected, or undefined when it must synthesize. */
@@ -339,6 +346,9 @@ function expectedRejection(spec: PoolSpec): string | undefined {
   for (const m of spec.mappings) {
     const provider = resolveProvider(spec, m.provider);
     if (provider.scheme) return 'scheme';
+    // A concrete user pool URL whose host region is not its pool id's region can never name a user pool.
+    const hostAndPool = provider.url === undefined ? null : /^cognito-idp\.([a-z0-9-]+)\.[^/]+\/([a-z0-9-]+)_/.exec(provider.url);
+    if (hostAndPool && hostAndPool[1] !== hostAndPool[2]) return 'user pool host region';
     if (m.mappingKey && !m.mappingKey.ok) return 'mapping key';
     if (m.useToken ? m.rules.length > 0 : m.rules.length < 1 || m.rules.length > 25) return 'rule count';
     if (m.rules.some(r => !r.claim.ok || !r.value.ok || !r.matchType.ok)) return 'rule value';
@@ -382,13 +392,13 @@ function build(spec: PoolSpec, outdir: string): App {
       return iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, `Oidc${index}`, native.attrArn);
     }
     const service = o.ok ? 'iam:' : 'sts:';
-    return iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, `Oidc${index}`, `arn:aws:${service}:123456789012:oidc-provider/${o.issuer}`);
+    return iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, `Oidc${index}`, `arn:${partitionOf(spec.region)}:${service}:123456789012:oidc-provider/${o.issuer}`);
   });
-  const samlProviders = spec.saml.map((s, index) => iam.SamlProvider.fromSamlProviderArn(stack, `Saml${index}`, samlArn(s)));
+  const samlProviders = spec.saml.map((s, index) => iam.SamlProvider.fromSamlProviderArn(stack, `Saml${index}`, samlArn(s, spec.region)));
 
   const role = (kind: RoleKind, id: string): iam.IRole | undefined =>
     kind === 'default' ? undefined
-      : kind === 'imported' ? iam.Role.fromRoleArn(stack, id, `arn:aws:iam::123456789012:role/${id}`)
+      : kind === 'imported' ? iam.Role.fromRoleArn(stack, id, `arn:${partitionOf(spec.region)}:iam::123456789012:role/${id}`)
         : new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
 
   const unconfiguredUserPool = new cognito.UserPool(stack, 'UnconfiguredUserPool');
