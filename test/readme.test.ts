@@ -132,6 +132,25 @@ function snippetModule(fixture: string, snippet: Snippet): { source: string; dec
   return { source, declared };
 }
 
+/** The names a snippet's imports declare: `import * as x`, `import x from`, `import { a, b as c }`. */
+function importedNames(source: string): Set<string> {
+  const names = new Set<string>();
+  for (const statement of source.match(IMPORT) ?? []) {
+    const clause = /^import\s+([\s\S]*?)\s+from\s/.exec(statement)?.[1] ?? '';
+    for (const [, name] of clause.matchAll(/\*\s+as\s+(\w+)/g)) {
+      names.add(name);
+    }
+    for (const [, list] of clause.matchAll(/\{([^}]*)\}/g)) {
+      list.split(',').map(part => part.trim().split(/\s+as\s+/).pop()!).filter(Boolean).forEach(name => names.add(name));
+    }
+    const defaultName = /^(\w+)\s*(,|$)/.exec(clause)?.[1];
+    if (defaultName !== undefined) {
+      names.add(defaultName);
+    }
+  }
+  return names;
+}
+
 /** Transpiles and runs the module, whose `cdk-identity-pool` is src/, and returns the fixture's class. */
 function loadFixtureClass(source: string, snippet: Snippet, globals: Map<string, unknown>): new (scope: App, id: string) => Stack {
   const output = ts.transpileModule(source, {
@@ -153,9 +172,12 @@ function loadFixtureClass(source: string, snippet: Snippet, globals: Map<string,
     return make(scope, name);
   };
   const module: { exports: any } = { exports: {} };
+  // A snippet's own import shadows the fixture's global of the same name (as in rosetta's compile).
+  const imported = importedNames(snippet.source);
+  const visible = [...globals].filter(([name]) => !imported.has(name));
   // `Function` is jest's own (the test's realm), so the snippet's objects and aws-cdk-lib's agree.
-  const run = new Function('require', 'module', 'exports', '__declared', ...globals.keys(), output.outputText);
-  run(requireInSnippet, module, module.exports, declaredValue, ...globals.values());
+  const run = new Function('require', 'module', 'exports', '__declared', ...visible.map(([name]) => name), output.outputText);
+  run(requireInSnippet, module, module.exports, declaredValue, ...visible.map(([, value]) => value));
   return module.exports;
 }
 
