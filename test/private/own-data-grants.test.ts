@@ -453,6 +453,33 @@ describe('per-identity DynamoDB items', () => {
     expect(statementsOf(stack, pool.authenticatedRole)[0].Condition['ForAllValues:StringEquals']['dynamodb:Attributes']).toEqual([{ Ref: 'Attribute' }]);
   });
 
+  test('a token among concrete attributes skips the key attribute check, which cannot see what the token holds', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const albums = table(stack);
+    const attribute = new CfnParameter(stack, 'Attribute').valueAsString;
+    pool.grantReadOwnItems(albums, { attributes: [attribute, 'title'] });
+    expect(statementsOf(stack, pool.authenticatedRole)[0].Condition['ForAllValues:StringEquals']['dynamodb:Attributes'])
+      .toEqual([{ Ref: 'Attribute' }, 'title']);
+  });
+
+  test('attributes without any key attribute fail, naming every missing one', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const albums = table(stack);
+    expect(() => pool.grantReadOwnItems(albums, { attributes: ['title'] })).toThrow(
+      'Stack/Pool: grantReadOwnItems attributes must include the table\'s key attributes (identityId, albumId): '
+      + 'DynamoDB needs them to perform any request on the items (received: ["title"])');
+  });
+
+  test('a grant keyed by a principal tag on a pool with no principal tag mapping says the pool passes none', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    pool.grantReadOwnItems(table(stack), { ownerKey: OwnerKey.principalTag('sub') });
+    expect(() => Template.fromStack(stack)).toThrow('[Stack/Pool] grantReadOwnItems ownerKey must name a principal tag that a principal tag '
+      + 'mapping of this identity pool passes (addPrincipalTags), but it passes none (received: "sub")');
+  });
+
   test.each([
     ['number', dynamodb.AttributeType.NUMBER, 'N'],
     ['binary', dynamodb.AttributeType.BINARY, 'B'],
@@ -486,11 +513,11 @@ describe('per-identity DynamoDB items', () => {
     const longest = 'a'.repeat(255);
 
     // WHEN
-    pool.grantReadOwnItems(albums, { attributes: ['identityId', 'albumId', longest] });
+    pool.grantReadOwnItems(albums, { attributes: ['identityId', 'albumId', longest, 't'] });
 
     // THEN
     expect(statementsOf(stack, pool.authenticatedRole)[0].Condition['ForAllValues:StringEquals']['dynamodb:Attributes'])
-      .toEqual(['identityId', 'albumId', longest]);
+      .toEqual(['identityId', 'albumId', longest, 't']);
     expect(() => pool.grantReadOwnItems(albums, { attributes: ['identityId', 'albumId', `${longest}a`] })).toThrow(
       `Stack/Pool: grantReadOwnItems attributes[2] must be an attribute name of 1-255 characters (received: "${longest}a")`);
   });
