@@ -247,4 +247,25 @@ benchProfile.exec('node --cpu-prof --cpu-prof-dir=.bench-profile --expose-gc -r 
 benchProfile.exec('node -r ts-node/register/transpile-only test/bench/profile-summary.ts .bench-profile');
 project.gitignore.addPatterns('/.bench-profile/');
 
+// Mutation testing (issue 12): Stryker with its jest runner and TypeScript checker, configured in
+// stryker.config.mjs. Not part of CI or `build`: all of src/ takes hours on two cores. Incremental:
+// reports/stryker-incremental.json (committed) keeps every mutant's result, so a run re-tests only
+// what changed. One file: `npx projen mutation --mutate src/owner-key.ts`.
+project.addTask('mutation', {
+  description: 'Mutation testing with Stryker (incremental; one file: --mutate src/owner-key.ts; more workers: --concurrency 2)',
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+  exec: 'stryker run',
+  receiveArgs: true,
+});
+// Every run starts over from the incremental file, ignoring what it holds.
+project.addTask('mutation:force', {
+  description: 'Mutation testing with Stryker, re-testing every mutant (refreshes the incremental file)',
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20' },
+  exec: 'stryker run --force',
+  receiveArgs: true,
+});
+// The sandbox and the HTML/JSON reports are local; the incremental file is kept in git.
+project.gitignore.addPatterns('/.stryker-tmp/', '/reports/mutation/');
+project.npmignore?.exclude('/reports/', '/stryker.config.mjs', '/.stryker-tmp/');
+
 project.synth();

@@ -4,7 +4,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { IdentityPool } from '../../src';
+import { IdentityPool, OwnerKey } from '../../src';
 
 const IDENTITY_ID = '${cognito-identity.amazonaws.com:sub}';
 
@@ -277,6 +277,36 @@ describe('per-identity S3 objects', () => {
       pool.grantReadSharedObjects(bucket, { prefix });
       expect(statementsOf(stack, pool.authenticatedRole)[0].Resource['Fn::Join'][1]).toContainEqual({ Ref: 'Prefix' });
     });
+
+    test('a prefix that is not a string (from JavaScript) fails, naming what it got', () => {
+      // GIVEN
+      const stack = newStack();
+      const pool = new IdentityPool(stack, 'Pool');
+      const bucket = new s3.Bucket(stack, 'Photos');
+
+      // WHEN / THEN
+      expect(() => pool.grantReadOwnObjects(bucket, { prefix: 42 as any }))
+        .toThrow('Stack/Pool: grantReadOwnObjects prefix must be a string (received: 42)');
+      expect(() => pool.grantReadSharedObjects(bucket, { prefix: ['public/'] as any }))
+        .toThrow('Stack/Pool: grantReadSharedObjects prefix must be a string (received: ["public/"])');
+    });
+
+    test('a prefix with a dollar sign or braces but no policy variable, and a nested folder, pass as they are', () => {
+      // GIVEN
+      const stack = newStack();
+      const pool = new IdentityPool(stack, 'Pool');
+      const bucket = new s3.Bucket(stack, 'Photos');
+
+      // WHEN
+      pool.grantReadWriteOwnObjects(bucket, { prefix: 'price$list/{v2}/' });
+      pool.grantReadSharedObjects(bucket, { prefix: 'public/shared/' });
+
+      // THEN
+      const bucketId = logicalId(stack, bucket);
+      const statements = statementsOf(stack, pool.authenticatedRole);
+      expect(statements[0].Resource).toEqual(objectsArn(bucketId, `price$list/{v2}/${IDENTITY_ID}/*`));
+      expect(statements[2].Resource).toEqual(objectsArn(bucketId, 'public/shared/*'));
+    });
   });
 
   test('a pool imported with its roles grants to its authenticated role by default', () => {
@@ -423,6 +453,33 @@ describe('per-identity DynamoDB items', () => {
     expect(statementsOf(stack, pool.authenticatedRole)[0].Condition['ForAllValues:StringEquals']['dynamodb:Attributes']).toEqual([{ Ref: 'Attribute' }]);
   });
 
+  test('a token among concrete attributes skips the key attribute check, which cannot see what the token holds', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const albums = table(stack);
+    const attribute = new CfnParameter(stack, 'Attribute').valueAsString;
+    pool.grantReadOwnItems(albums, { attributes: [attribute, 'title'] });
+    expect(statementsOf(stack, pool.authenticatedRole)[0].Condition['ForAllValues:StringEquals']['dynamodb:Attributes'])
+      .toEqual([{ Ref: 'Attribute' }, 'title']);
+  });
+
+  test('attributes without any key attribute fail, naming every missing one', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const albums = table(stack);
+    expect(() => pool.grantReadOwnItems(albums, { attributes: ['title'] })).toThrow(
+      'Stack/Pool: grantReadOwnItems attributes must include the table\'s key attributes (identityId, albumId): '
+      + 'DynamoDB needs them to perform any request on the items (received: ["title"])');
+  });
+
+  test('a grant keyed by a principal tag on a pool with no principal tag mapping says the pool passes none', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    pool.grantReadOwnItems(table(stack), { ownerKey: OwnerKey.principalTag('sub') });
+    expect(() => Template.fromStack(stack)).toThrow('[Stack/Pool] grantReadOwnItems ownerKey must name a principal tag that a principal tag '
+      + 'mapping of this identity pool passes (addPrincipalTags), but it passes none (received: "sub")');
+  });
+
   test.each([
     ['number', dynamodb.AttributeType.NUMBER, 'N'],
     ['binary', dynamodb.AttributeType.BINARY, 'B'],
@@ -433,6 +490,70 @@ describe('per-identity DynamoDB items', () => {
     expect(() => pool.grantReadWriteOwnItems(counters)).toThrow(
       'Stack/Pool: grantReadWriteOwnItems table must have a string (S) partition key to hold the owner\'s identity id, '
       + `but counterId is of type ${rendered} (received: "Stack/Counters")`);
+  });
+
+  test('attributes that are not a list, or a name that is not a string (from JavaScript), fail', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const albums = table(stack);
+
+    // WHEN / THEN
+    expect(() => pool.grantReadOwnItems(albums, { attributes: 'title' as any })).toThrow(
+      'Stack/Pool: grantReadOwnItems attributes must name at least one attribute (leave it out to allow every attribute) (received: "title")');
+    expect(() => pool.grantReadOwnItems(albums, { attributes: ['identityId', 'albumId', 7 as any] })).toThrow(
+      'Stack/Pool: grantReadOwnItems attributes[2] must be an attribute name of 1-255 characters (received: 7)');
+  });
+
+  test('an attribute name may have 255 characters, not 256', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const albums = table(stack);
+    const longest = 'a'.repeat(255);
+
+    // WHEN
+    pool.grantReadOwnItems(albums, { attributes: ['identityId', 'albumId', longest, 't'] });
+
+    // THEN
+    expect(statementsOf(stack, pool.authenticatedRole)[0].Condition['ForAllValues:StringEquals']['dynamodb:Attributes'])
+      .toEqual(['identityId', 'albumId', longest, 't']);
+    expect(() => pool.grantReadOwnItems(albums, { attributes: ['identityId', 'albumId', `${longest}a`] })).toThrow(
+      `Stack/Pool: grantReadOwnItems attributes[2] must be an attribute name of 1-255 characters (received: "${longest}a")`);
+  });
+
+  test('grantWriteOwnItems with attributes: only SPECIFIC_ATTRIBUTES, and writes return only what they wrote', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const albums = table(stack);
+
+    // WHEN
+    pool.grantWriteOwnItems(albums, { attributes: ['identityId', 'albumId', 'title'] });
+
+    // THEN
+    const tableId = stack.getLogicalId(albums.node.defaultChild as dynamodb.CfnTable);
+    expect(statementsOf(stack, pool.authenticatedRole)).toEqual([{
+      Effect: 'Allow',
+      Action: WRITE,
+      Resource: { 'Fn::GetAtt': [tableId, 'Arn'] },
+      Condition: {
+        'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [IDENTITY_ID], 'dynamodb:Attributes': ['identityId', 'albumId', 'title'] },
+        'StringEqualsIfExists': { 'dynamodb:Select': 'SPECIFIC_ATTRIBUTES', 'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'] },
+      },
+    }]);
+  });
+
+  test('a table keyed by a principal tag needs a string partition key too, and the message says it holds the tag', () => {
+    // GIVEN
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const counters = new dynamodb.Table(stack, 'Counters', { partitionKey: { name: 'counterId', type: dynamodb.AttributeType.NUMBER } });
+
+    // WHEN / THEN
+    expect(() => pool.grantReadOwnItems(counters, { ownerKey: OwnerKey.principalTag('sub') })).toThrow(
+      'Stack/Pool: grantReadOwnItems table must have a string (S) partition key to hold the owner\'s principal tag, '
+      + 'but counterId is of type N (received: "Stack/Counters")');
   });
 
   test('a TableV2 is judged by its schema too', () => {

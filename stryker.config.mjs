@@ -1,0 +1,63 @@
+// Mutation testing (issue 12), not part of CI or `projen build`: `npx projen mutation`.
+// The whole of src/ takes hours on two cores; one file at a time is the usual use:
+//   npx projen mutation --mutate src/owner-key.ts
+// Results accumulate in the incremental file (committed), so a later run re-tests only the
+// mutants whose code or covering tests changed. See README.md, "Contributing".
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  checkers: ['typescript'],
+  // tsconfig.dev.json covers src/ and test/: a mutant that no longer type-checks (in the library
+  // or in a test that uses it) is reported as a compile error, not run.
+  tsconfigFile: 'tsconfig.dev.json',
+  coverageAnalysis: 'perTest',
+  // src/index.ts only re-exports.
+  mutate: ['src/**/*.ts', '!src/index.ts'],
+  jest: {
+    // Jest's config is the "jest" key of package.json (written by projen).
+    projectType: 'custom',
+    configFile: 'package.json',
+    enableFindRelatedTests: true,
+    config: {
+      testPathIgnorePatterns: [
+        '/node_modules/',
+        // The fuzz suite runs cfn-lint over hundreds of generated pools: far too slow per mutant.
+        '<rootDir>/test/fuzz.test.ts',
+        // Reads the jsii assembly (.jsii) that `projen compile` writes, and fails when a source
+        // file is newer: every instrumented source in the sandbox is. It tests the assembly, not
+        // the behaviour of src/.
+        '<rootDir>/test/index.test.ts',
+      ],
+    },
+  },
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  // The machine this runs on is usually shared; raise it with --concurrency.
+  concurrency: 1,
+  // A busy machine slows tests down; a mutant is a timeout only well past its dry-run time.
+  timeoutMS: 20000,
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+  // Nothing the tests read lives here; copying them into the sandbox only costs time.
+  ignorePatterns: [
+    '/.ci',
+    '/.tools',
+    '/.venv*',
+    '/.scratch',
+    '/.bench-profile',
+    '/coverage',
+    '/dist',
+    '/lib',
+    '/reports',
+    '/test-reports',
+    '/test/python',
+    '/API.md',
+    '/API.python.md',
+  ],
+};
+
+export default config;
