@@ -99,7 +99,7 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    */
   public grantReadSharedObjects(bucket: IBucket, options: SharedObjectsOptions): Grant {
     checkGrantShape(this, 'grantReadSharedObjects', bucket, BUCKET, options, true);
-    return grantSharedObjects(this, bucket, options ?? {});
+    return grantSharedObjects(this, bucket, options);
   }
 
   /**

@@ -176,10 +176,8 @@ function checkOwnerKey(pool: IIdentityPool, method: string, ownerKey: OwnerKey):
   });
 }
 
+/** The prefix's rules; its type is checked before, with the grant's shape (shapes.ts `checkGrantShape`). */
 function checkPrefix(scope: IConstruct, property: string, prefix: string, shared: boolean): void {
-  if (typeof prefix !== 'string') {
-    configError(scope, property, 'must be a string', prefix);
-  }
   if (Token.isUnresolved(prefix)) {
     return;
   }
@@ -218,12 +216,13 @@ function recordPrefix(bucket: IBucket, kind: 'own' | 'shared', prefix: string, p
   prefixes[kind].push(prefix);
 }
 
+/** The attributes' rules; that they are a list of strings is checked before, with the grant's shape. */
 function checkAttributes(scope: IConstruct, property: string, attributes: string[], keyNames: readonly string[]): void {
-  if (!Array.isArray(attributes) || attributes.length === 0) {
+  if (attributes.length === 0) {
     configError(scope, property, 'must name at least one attribute (leave it out to allow every attribute)', attributes);
   }
   attributes.forEach((attribute, index) => {
-    if (typeof attribute !== 'string' || (!Token.isUnresolved(attribute) && (attribute.length < 1 || attribute.length > 255))) {
+    if (!Token.isUnresolved(attribute) && (attribute.length < 1 || attribute.length > 255)) {
       configError(scope, `${property}[${index}]`, 'must be an attribute name of 1-255 characters', attribute);
     }
   });
