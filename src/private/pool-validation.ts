@@ -7,7 +7,7 @@ import { checkArnPartition } from './arn';
 import { apiName, configError, configErrorMessage } from './errors';
 import { recordPoolFacts } from './pool-facts';
 import { userPoolProviderNameError } from './user-pool-pairing';
-import { checkString, stringError, StringRule } from './validate';
+import { checkString, stringError, StringRule, TAG_CHARACTERS } from './validate';
 import { warn, WarningId } from './warnings';
 
 // Cognito checks these patterns in Java, where \w is [A-Za-z0-9_] and \s is [ \t\n\x0B\f\r];
@@ -35,8 +35,8 @@ const USER_POOL_CLIENT_ID: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-
  * tagged alike, enforce too.
  */
 const MAX_TAGS = 50;
-const TAG_PATTERN = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-const TAG_PATTERN_TEXT = '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*';
+const TAG_PATTERN = new RegExp(`^${TAG_CHARACTERS}*$`, 'u');
+const TAG_PATTERN_TEXT = `${TAG_CHARACTERS}*`;
 const TAG_KEY: StringRule = { min: 1, max: 128, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
 /** AWS reserves the `aws:` prefix, in any case, for its own tag keys; TagResource refuses it. */
 export const RESERVED_TAG_PREFIX = /^aws:/i;

@@ -1,7 +1,8 @@
 import { Token } from 'aws-cdk-lib';
+import { TAG_CHARACTERS } from './validate';
 
 /** AWS's tag alphabet, 1-128 characters: what a principal tag key, and so `${aws:PrincipalTag/<key>}`, may hold. */
-export const TAG_KEY = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u;
+export const TAG_KEY = new RegExp(`^${TAG_CHARACTERS}{1,128}$`, 'u');
 
 /**
  * Checks a concrete principal tag key named in a policy variable; a token passes. Static

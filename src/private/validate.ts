@@ -2,6 +2,12 @@ import { Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { configError } from './errors';
 
+/**
+ * AWS's tag alphabet, as a character class: letters, separators such as spaces, digits and
+ * `_.:/=+-@`. Pool tags, principal tag keys and so `${aws:PrincipalTag/<key>}` use it.
+ */
+export const TAG_CHARACTERS = '[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]';
+
 /** A length and character rule for one string property. */
 export interface StringRule {
   /** Fewest characters allowed. */
