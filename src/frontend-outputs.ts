@@ -2,10 +2,10 @@ import { CfnOutput, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { CfnIdentityPool, CfnUserPoolClient, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { IdentityPool } from './identity-pool';
-import { configError, configErrorMessage } from './private/errors';
+import { configError, configErrorMessage } from './private/messages/errors';
 import { onUserPoolProviderAdded, userPoolProviderEntries, UserPoolProviderEntry } from './private/pool-facts';
-import { sameValue } from './private/same-value';
-import { checkFrontendOutputsShape, checkKind, IDENTITY_POOL } from './private/shapes';
+import { sameValue } from './private/values/same-value';
+import { checkFrontendOutputsShape, checkKind, IDENTITY_POOL } from './private/shapes/shapes';
 
 /**
  * Options for publishing an identity pool's front end configuration as stack outputs.

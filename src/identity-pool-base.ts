@@ -5,9 +5,9 @@ import { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IIdentityPool } from './identity-pool';
 import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
 import { OwnerKey } from './owner-key';
-import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/developer-identity-grants';
-import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/own-data-grants';
-import { BUCKET, checkGrantShape, checkKind, checkStringShape, GRANTABLE, TABLE } from './private/shapes';
+import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/grants/developer-identity-grants';
+import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/grants/own-data-grants';
+import { BUCKET, checkGrantShape, checkKind, checkStringShape, GRANTABLE, TABLE } from './private/shapes/shapes';
 
 /**
  * What an identity pool, created here or imported, does from its id and ARN alone: its grants.

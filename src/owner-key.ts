@@ -1,6 +1,6 @@
 import { IIdentityPool } from './identity-pool';
 import { IdentityPoolPolicyVariables } from './policy-variables';
-import { checkPrincipalTagKey } from './private/principal-tag-key';
+import { checkPrincipalTagKey } from './private/values/principal-tag-key';
 
 /**
  * What marks a user's own data in the per-identity grants: the S3 folder name under the

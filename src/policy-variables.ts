@@ -1,6 +1,6 @@
 import { IIdentityPool } from './identity-pool';
 import { IdentityPoolPrincipal } from './identity-pool-principal';
-import { checkPrincipalTagKey } from './private/principal-tag-key';
+import { checkPrincipalTagKey } from './private/values/principal-tag-key';
 
 /**
  * The IAM policy variables that identity pool credentials carry, for policies you write by hand.

@@ -2,14 +2,14 @@ import { Resource, Token } from 'aws-cdk-lib';
 import { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
-import { checkPoolInStackRegion } from './private/arn';
-import { configError } from './private/errors';
+import { checkPoolInStackRegion } from './private/values/arn';
+import { configError } from './private/messages/errors';
 import { recordPrincipalTags } from './private/pool-facts';
-import { RESERVED_TAG_PREFIX } from './private/pool-validation';
-import { TAG_KEY } from './private/principal-tag-key';
-import { sameValue } from './private/same-value';
-import { checkPrincipalTagsPropsShape } from './private/shapes';
-import { checkString, stringError } from './private/validate';
+import { RESERVED_TAG_PREFIX } from './private/construct-time/pool-validation';
+import { TAG_KEY } from './private/values/principal-tag-key';
+import { sameValue } from './private/values/same-value';
+import { checkPrincipalTagsPropsShape } from './private/shapes/shapes';
+import { checkString, stringError } from './private/values/validate';
 
 /**
  * Options for mapping one identity provider's token claims to principal tags.

@@ -3,12 +3,12 @@ import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
-import { checkPoolInStackRegion, checkRoleArn } from './private/arn';
-import { apiName, configError, describePath } from './private/errors';
+import { checkPoolInStackRegion, checkRoleArn } from './private/values/arn';
+import { apiName, configError, describePath } from './private/messages/errors';
 import { recordRoleMappings } from './private/pool-facts';
-import { renderRoleMappings } from './private/role-mapping-render';
-import { checkRoleMapping, registerRoleAttachmentChecks } from './private/role-mapping-validation';
-import { checkRoleAttachmentPropsShape, checkRoleMappingShape } from './private/shapes';
+import { renderRoleMappings } from './private/render/role-mapping-render';
+import { checkRoleMapping, registerRoleAttachmentChecks } from './private/construct-time/role-mapping-validation';
+import { checkRoleAttachmentPropsShape, checkRoleMappingShape } from './private/shapes/shapes';
 import { IdentityPoolRoleMapping } from './role-mapping';
 
 /**

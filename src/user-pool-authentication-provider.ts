@@ -1,9 +1,9 @@
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { IIdentityPool } from './identity-pool';
-import { configError } from './private/errors';
-import { checkUserPoolProviderPropsShape } from './private/shapes';
-import { checkClientOfUserPool } from './private/user-pool-pairing';
+import { configError } from './private/messages/errors';
+import { checkUserPoolProviderPropsShape } from './private/shapes/shapes';
+import { checkClientOfUserPool } from './private/construct-time/user-pool-pairing';
 
 /**
  * Options for binding a user pool provider to an identity pool; reserved for future use.

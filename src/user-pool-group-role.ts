@@ -5,12 +5,12 @@ import { Construct, IConstruct } from 'constructs';
 import { IdentityPool } from './identity-pool';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
-import { checkRoleArn } from './private/arn';
-import { configError } from './private/errors';
+import { checkRoleArn } from './private/values/arn';
+import { configError } from './private/messages/errors';
 import { onUserPoolProviderAdded, poolFacts, roleMappingsOf } from './private/pool-facts';
-import { sameValue } from './private/same-value';
-import { checkGroupRolePropsShape } from './private/shapes';
-import { checkString, StringRule } from './private/validate';
+import { sameValue } from './private/values/same-value';
+import { checkGroupRolePropsShape } from './private/shapes/shapes';
+import { checkString, StringRule } from './private/values/validate';
 import { IdentityPoolProviderUrl } from './provider-url';
 
 /**

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import * as library from '../src';
-import { apiName } from '../src/private/errors';
+import { apiName } from '../src/private/messages/errors';
 
 // The public surface, as the jsii assembly (`.jsii`, written by `npx jsii`) describes it to every
 // language: what the package exports, how its methods name their parameters, and their docs.

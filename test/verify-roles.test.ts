@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityPool } from '../src';
-import { VERIFY_ROLES_HANDLER } from '../src/private/verify-roles-handler';
+import { VERIFY_ROLES_HANDLER } from '../src/private/imports/verify-roles-handler';
 
 const POOL_ID = 'eu-west-1:0a1b2c3d-0000-0000-0000-000000000000';
 const POOL_ARN = `arn:aws:cognito-identity:eu-west-1:123456789012:identitypool/${POOL_ID}`;

@@ -1,0 +1,41 @@
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { Construct, IConstruct } from 'constructs';
+import type { IIdentityPool } from '../../identity-pool';
+import type { IdentityPoolAttributes } from '../../identity-pool-attributes';
+import { describePath } from '../messages/errors';
+import { hasPrincipalTags } from '../pool-facts';
+import { checkRoleTrust, RoleUse } from '../synth/trust/trust-check';
+import { addRolesCheck } from './verify-roles';
+
+/**
+ * The unauthenticated role of a pool, or a clear error when it has none.
+ *
+ * @param why how the pool came to have none, for the message
+ */
+export function unauthenticatedRoleOrThrow(pool: IConstruct, role: IRole | undefined, why: string): IRole {
+  if (role === undefined) {
+    throw new Error(`${describePath(pool)}: this identity pool has no unauthenticated role (${why}), so unauthenticatedRole cannot be read; `
+      + 'check hasUnauthenticatedRole first, or give the pool an unauthenticatedRole');
+  }
+  return role;
+}
+
+/**
+ * The checks of a pool imported with its roles: at synth time, the roles defined in the app must
+ * trust it (warnings on its child `RoleTrust`; its flow is unknown, so the classic-flow rules are
+ * not applied); at deploy time, with `verifyRoles`, the pool's roles must be the ones given.
+ */
+export function registerImportedRoleChecks(pool: IIdentityPool, attrs: IdentityPoolAttributes): void {
+  const mappedRoles = attrs.mappedRoles ?? [];
+  const uses: RoleUse[] = [
+    { role: attrs.authenticatedRole, description: 'authenticated default role', identityType: 'authenticated' },
+    ...attrs.unauthenticatedRole ? [{ role: attrs.unauthenticatedRole, description: 'unauthenticated default role', identityType: 'unauthenticated' } as const] : [],
+    ...mappedRoles.map((role, index) => ({ role, description: `mappedRoles[${index}]`, identityType: 'authenticated' } as const)),
+  ];
+  // Warnings found at validation time go on a child, so that acknowledging them on the pool works.
+  const target = new Construct(pool, 'RoleTrust');
+  target.node.addValidation({ validate: () => { checkRoleTrust(target, pool, uses, false, hasPrincipalTags(pool)); return []; } });
+  if (attrs.verifyRoles === true) {
+    addRolesCheck(pool, { authenticatedRole: attrs.authenticatedRole, unauthenticatedRole: attrs.unauthenticatedRole, mappedRoles });
+  }
+}

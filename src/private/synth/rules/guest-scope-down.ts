@@ -1,0 +1,150 @@
+import { CfnResource, Stack, Token } from 'aws-cdk-lib';
+import { CfnManagedPolicy, CfnPolicy, CfnRole, IRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
+import type { IConstruct } from 'constructs';
+import { GUEST_CEILING_DOC_URL, withinGuestCeiling } from '../../values/guest-ceiling';
+import { addToTreeCheck } from '../../per-root';
+import { warn, WarningId } from '../../messages/warnings';
+
+type Json = any;
+
+/** A guest role whose permissions a role attachment asked to have checked. */
+interface GuestRoleCheck {
+  readonly attachment: IConstruct;
+  readonly role: Role;
+}
+
+/** The permission policies of one construct tree's roles, indexed once per validation pass. */
+interface PolicySource {
+  /** How messages name the policy: the construct that holds the statements. */
+  readonly where: string;
+  readonly statements: readonly Json[];
+}
+
+const checksByRoot = new WeakMap<IConstruct, GuestRoleCheck[]>();
+
+/**
+ * Checks, at validation time, the permissions of a pool's guest (unauthenticated) role defined in
+ * the app, for a pool whose classic flow is off: every Allow statement whose actions reach
+ * outside the ceiling Cognito puts on guest credentials in the enhanced flow gets the warning
+ * `cdk-identity-pool:guestScopeDown` on the attachment. Read are the role's inline policies, the
+ * `iam.Policy` and `iam.ManagedPolicy` constructs attached to it (its default policy among them)
+ * and the customer managed policies defined in the app that it lists; AWS managed policies and
+ * anything imported cannot be read. One walk of the construct tree serves every pool.
+ */
+export function registerGuestPermissionsCheck(attachment: IConstruct, role: IRole): void {
+  if (!Role.isRole(role)) {
+    return;
+  }
+  addToTreeCheck(checksByRoot, attachment, { attachment, role }, (root, checks) => {
+    checkGuestRoles(root, checks);
+    return [];
+  });
+}
+
+function checkGuestRoles(root: IConstruct, checks: readonly GuestRoleCheck[]): void {
+  const index = indexPolicies(root);
+  for (const { attachment, role } of checks) {
+    for (const source of policiesOf(role, index)) {
+      source.statements.forEach((statement, position) => {
+        const outside = actionsOutsideCeiling(statement);
+        if (outside.length === 0) {
+          return;
+        }
+        const which = typeof statement.Sid === 'string' && statement.Sid !== '' ? `statement "${statement.Sid}"` : `statement ${position + 1}`;
+        warn(attachment, WarningId.GUEST_SCOPE_DOWN,
+          `The guest role ${role.node.path} is granted ${outside.join(', ')} by ${which} of ${source.where}, but in the enhanced flow `
+          + 'Cognito scopes guest credentials down to a fixed list of services and actions, so such calls are denied at run time '
+          + `("no session policy allows"); see ${GUEST_CEILING_DOC_URL}. Drop what guests cannot use, or turn on the classic flow `
+          + '(allowClassicFlow) if they must have it');
+      });
+    }
+  }
+}
+
+/** The actions of an Allow statement that reach outside the guest ceiling; tokens pass. */
+function actionsOutsideCeiling(statement: Json): string[] {
+  if (statement?.Effect !== 'Allow') {
+    return [];
+  }
+  if (statement.NotAction !== undefined) {
+    const notActions = asList(statement.NotAction).filter(action => typeof action === 'string');
+    return [`every action but ${notActions.join(', ')} (NotAction)`];
+  }
+  return asList(statement.Action)
+    .filter((action): action is string => typeof action === 'string' && !Token.isUnresolved(action) && !withinGuestCeiling(action));
+}
+
+interface PolicyIndex {
+  /** Policies by the role they are attached to: `<stack path>|<resolved role name>`. */
+  readonly byRole: Map<string, PolicySource[]>;
+  /** Customer managed policies by their resolved ARN: `<stack path>|<resolved Ref>`. */
+  readonly byArn: Map<string, PolicySource>;
+}
+
+function indexPolicies(root: IConstruct): PolicyIndex {
+  const index: PolicyIndex = { byRole: new Map(), byArn: new Map() };
+  for (const construct of root.node.findAll()) {
+    if (!CfnResource.isCfnResource(construct)) {
+      continue;
+    }
+    const type = construct.cfnResourceType;
+    if (type !== CfnPolicy.CFN_RESOURCE_TYPE_NAME && type !== CfnManagedPolicy.CFN_RESOURCE_TYPE_NAME) {
+      continue;
+    }
+    const policy = construct as CfnPolicy | CfnManagedPolicy;
+    const stack = Stack.of(policy);
+    const source: PolicySource = { where: describePolicy(policy), statements: documentStatements(policy.policyDocument, stack) };
+    for (const roleName of asList(tryResolve(stack, policy.roles))) {
+      const key = `${stack.node.path}|${JSON.stringify(roleName)}`;
+      index.byRole.set(key, [...index.byRole.get(key) ?? [], source]);
+    }
+    if (type === CfnManagedPolicy.CFN_RESOURCE_TYPE_NAME) {
+      index.byArn.set(`${stack.node.path}|${JSON.stringify(tryResolve(stack, policy.ref))}`, source);
+    }
+  }
+  return index;
+}
+
+function policiesOf(role: Role, index: PolicyIndex): PolicySource[] {
+  const stack = Stack.of(role);
+  const sources = [...index.byRole.get(`${stack.node.path}|${JSON.stringify(tryResolve(stack, role.roleName))}`) ?? []];
+  const resource = role.node.defaultChild;
+  if (resource instanceof CfnRole) {
+    for (const inline of asList(resource.policies)) {
+      if (typeof inline === 'object' && inline !== null && !Token.isUnresolved(inline)) {
+        sources.push({ where: `${role.node.path} (inline policy "${inline.policyName}")`, statements: documentStatements(inline.policyDocument, stack) });
+      }
+    }
+    for (const arn of asList(tryResolve(stack, resource.managedPolicyArns))) {
+      const managed = index.byArn.get(`${stack.node.path}|${JSON.stringify(arn)}`);
+      if (managed !== undefined && !sources.includes(managed)) {
+        sources.push(managed);
+      }
+    }
+  }
+  return sources;
+}
+
+/** The statements of a policy document: an `iam.PolicyDocument` read as it is, else resolved. */
+function documentStatements(document: Json, stack: Stack): Json[] {
+  const json = document instanceof PolicyDocument ? document.toJSON() : tryResolve(stack, document);
+  return asList(json?.Statement).filter(statement => typeof statement === 'object' && statement !== null);
+}
+
+/** The L2 that rendered the policy, when there is one, else the L1 itself. */
+function describePolicy(policy: CfnResource): string {
+  const parent = policy.node.scope;
+  return policy.node.id === 'Resource' && parent !== undefined && parent.node.defaultChild === policy ? parent.node.path : policy.node.path;
+}
+
+function tryResolve(stack: Stack, value: Json): Json {
+  try {
+    return stack.resolve(value);
+  } catch {
+    return undefined;
+  }
+}
+
+function asList(value: Json): Json[] {
+  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,467 @@
+import { Stack, Token, Tokenization } from 'aws-cdk-lib';
+import { IRole, Role } from 'aws-cdk-lib/aws-iam';
+import type { IConstruct } from 'constructs';
+import type { IIdentityPool } from '../../../identity-pool';
+import { IdentityPoolPrincipal } from '../../../identity-pool-principal';
+import { apiName, constructorCall } from '../../messages/errors';
+import { addToTreeCheck } from '../../per-root';
+import { warn, WarningId } from '../../messages/warnings';
+
+/** One way an identity pool hands out a role. */
+export interface RoleUse {
+  /** The role. */
+  readonly role: IRole;
+  /** How the pool uses it, for messages: `authenticated default role`, ... */
+  readonly description: string;
+  /** Which identities receive it. */
+  readonly identityType: 'authenticated' | 'unauthenticated';
+}
+
+const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
+const TAG_SESSION = 'sts:TagSession';
+const COMMERCIAL = IdentityPoolPrincipal.serviceForRegion('us-east-1');
+const GOVCLOUD = IdentityPoolPrincipal.serviceForRegion('us-gov-west-1');
+
+/**
+ * The China regions, where the docs do not settle the principal (checked 2026-12-01): the
+ * developer guide on docs.amazonaws.cn shows `cognito-identity.amazonaws.com` in its trust
+ * policies, which is what this library renders, but "Getting Started with Amazon Web Services in
+ * China" says identity pool tokens there are issued by `cognito-identity.cn-north-1.amazonaws.com.cn`.
+ * A role trusting that issuer (with its `aud` and `amr` keys) is therefore accepted as well, and
+ * neither form is warned about.
+ */
+const CHINA_REGIONS = ['cn-north-1', 'cn-northwest-1'];
+
+function chinaIssuer(region: string): string {
+  return `cognito-identity.${region}.amazonaws.com.cn`;
+}
+
+const ACCESS_DENIED = 'sign-in fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"';
+
+/**
+ * Warns, on the role attachment, about every role the pool hands out that is defined in the app
+ * (an `iam.Role`; imported roles cannot be read) and does not trust the pool as it must:
+ * an Allow statement for `sts:AssumeRoleWithWebIdentity` (alone or in a list, e.g. with
+ * `sts:TagSession`) from the federated principal `cognito-identity.amazonaws.com` (in a concrete
+ * GovCloud region, `cognito-identity-us-gov.amazonaws.com`), with `<principal>:aud` equal to this
+ * pool's id and a `<principal>:amr` condition that admits the identities the role is for.
+ * Runs at validation time, when every statement has been added; costs one resolution per role.
+ */
+export function checkRoleTrust(
+  attachment: IConstruct, pool: IIdentityPool, uses: readonly RoleUse[], classicFlow: boolean, sessionTags: boolean,
+): void {
+  // A role is judged once per identity type; the pool's id and principal once per stack.
+  const seen = new Map<IRole, Set<string>>();
+  const perStack = new Map<Stack, { readonly services: Services; poolId?: Json }>();
+  const inStack = (stack: Stack) => {
+    let entry = perStack.get(stack);
+    if (entry === undefined) {
+      entry = { services: expectedServices(pool, stack) };
+      perStack.set(stack, entry);
+    }
+    return entry;
+  };
+  const poolIdIn = (stack: Stack): Json => {
+    const entry = inStack(stack);
+    entry.poolId ??= stack.resolve(pool.identityPoolId);
+    return entry.poolId;
+  };
+  for (const use of uses) {
+    const types = seen.get(use.role) ?? new Set<string>();
+    if (types.has(use.identityType)) {
+      continue;
+    }
+    seen.set(use.role, types.add(use.identityType));
+    const services = inStack(Stack.of(use.role)).services;
+    // Fast path: a role built with IdentityPoolPrincipal carries this pool's id as the very token
+    // string the pool has, so its unresolved statements already show it trusts the pool. Only a
+    // role that fails there is judged, and reported, on its resolved statements.
+    const unresolved = trustStatements(use.role, false);
+    if (unresolved === undefined || trustsPool(unresolved, services, pool.identityPoolId, use.identityType, sessionTags)) {
+      continue;
+    }
+    const resolved = trustStatements(use.role, true);
+    const poolId = poolIdIn(Stack.of(use.role));
+    if (resolved === undefined || trustsPool(resolved, services, poolId, use.identityType, sessionTags)) {
+      continue;
+    }
+    const problems = trustProblems(resolved, services, poolId, use.identityType, classicFlow, sessionTags);
+    if (problems.length > 0) {
+      warn(attachment, WarningId.ROLE_TRUST,
+        `The role ${use.role.node.path} (${use.description}) ${problems.join('; and it ')}; trust the pool with `
+        + constructorCall('IdentityPoolPrincipal', `pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()}`)
+        + (sessionTags ? `.${apiName('withSessionTags')}()` : ''));
+    }
+  }
+}
+
+/**
+ * Whether the statements trust the pool as they must: what `trustProblems` finds nothing wrong
+ * with, decided without writing its sentences (it runs for every pool and role it hands out).
+ */
+function trustsPool(statements: readonly Json[], services: Services, poolId: Json, identityType: string, sessionTags: boolean): boolean {
+  const trusted = statements.some(statement => {
+    if (!allowsWebIdentity(statement, services) || audIs(statement, services, poolId) !== 'match') {
+      return false;
+    }
+    const amr = conditionValues(statement, services, 'amr');
+    return amr !== undefined && amr.admits('unauthenticated') === (identityType === 'unauthenticated');
+  });
+  return trusted && (!sessionTags || statements.some(statement => allowsAction(statement, services, TAG_SESSION)));
+}
+
+function trustProblems(
+  statements: readonly Json[], services: Services, poolId: Json, identityType: string, classicFlow: boolean, sessionTags: boolean,
+): string[] {
+  const problems = assessTrust(statements, services, poolId, identityType, classicFlow);
+  if (sessionTags && !statements.some(statement => allowsAction(statement, services, TAG_SESSION))) {
+    problems.push(`does not allow ${TAG_SESSION} to ${services.expected[0]}, but this pool passes principal tags (IdentityPoolPrincipalTags), `
+      + `so ${ACCESS_DENIED}`);
+  }
+  return problems;
+}
+
+/** Classic-flow pools of one construct tree, checked by one walk over its roles. */
+interface ClassicFlowPool {
+  readonly pool: IIdentityPool;
+  readonly attachment: IConstruct;
+  readonly usedRoles: () => readonly IRole[];
+}
+
+const classicFlowPoolsByRoot = new WeakMap<IConstruct, ClassicFlowPool[]>();
+
+/**
+ * With the classic flow on, a client can assume any role that trusts the pool, not only those
+ * the pool hands out. Registers (once per construct tree, however many such pools) a validation
+ * that walks the tree's roles once and warns about each that trusts such a pool without an
+ * `amr` condition; the roles the pool hands out are checked by `checkRoleTrust` instead.
+ */
+export function registerClassicFlowCheck(attachment: IConstruct, pool: IIdentityPool, usedRoles: () => readonly IRole[]): void {
+  addToTreeCheck(classicFlowPoolsByRoot, attachment, { pool, attachment, usedRoles }, (root, pools) => {
+    warnAboutClassicFlowRoles(root, pools);
+    return [];
+  });
+}
+
+function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlowPool[]): void {
+  const used = pools.map(entry => new Set(entry.usedRoles()));
+  const anyPrincipal: Services = { expected: ANY_PRINCIPAL };
+  for (const construct of root.node.findAll()) {
+    if (!Role.isRole(construct)) {
+      continue;
+    }
+    // most roles have no Cognito statement without amr: one resolution each, nothing more
+    const withoutAmr = (trustStatements(construct) ?? [])
+      .filter(statement => allowsWebIdentity(statement, anyPrincipal) && conditionValues(statement, anyPrincipal, 'amr') === undefined);
+    if (withoutAmr.length === 0) {
+      continue;
+    }
+    pools.forEach((entry, index) => {
+      if (used[index].has(construct)) {
+        return;
+      }
+      const services = expectedServices(entry.pool, Stack.of(construct));
+      const poolId = Stack.of(construct).resolve(entry.pool.identityPoolId);
+      if (withoutAmr.some(statement => allowsWebIdentity(statement, services) && audIs(statement, services, poolId) === 'match')) {
+        warn(entry.attachment, WarningId.ROLE_TRUST,
+          `The role ${construct.node.path} trusts this identity pool without an amr condition, and the classic flow is on `
+          + `(${apiName('allowClassicFlow')}): any identity of this pool, guests included, can get its credentials by calling STS directly; `
+          + `add the amr condition, e.g. with ${constructorCall('IdentityPoolPrincipal', 'pool, IdentityPoolIdentityType.AUTHENTICATED')}`);
+      }
+    });
+  }
+}
+
+type Json = any;
+
+/**
+ * Trust statements, per role, unresolved and resolved, with the statement count they were read
+ * at. A role handed out by many pools (a mapped role shared by every pool of a stack) is read
+ * once, not once per pool. Statements are frozen once their document resolves, so only a
+ * statement added later can change the result, and that changes the count.
+ */
+const trustCache = new WeakMap<Role, { readonly statementCount: number; unresolved?: Json[]; resolved?: Json[] | null }>();
+
+/**
+ * The statements of a role defined in the app, resolved (intrinsics) or not (token strings);
+ * undefined when they cannot be read.
+ */
+function trustStatements(role: IRole, resolve = true): Json[] | undefined {
+  if (!Role.isRole(role) || role.assumeRolePolicy === undefined) {
+    return undefined;
+  }
+  const document = role.assumeRolePolicy;
+  let cached = trustCache.get(role);
+  if (cached === undefined || cached.statementCount !== document.statementCount) {
+    cached = { statementCount: document.statementCount };
+    trustCache.set(role, cached);
+  }
+  cached.unresolved ??= asList(document.toJSON()?.Statement).map(statement => expandListTokens(statement, role));
+  if (!resolve) {
+    return cached.unresolved;
+  }
+  if (cached.resolved === undefined) {
+    // The statements' tokens, not the document: resolving a PolicyDocument also merges and
+    // post-processes it for the template, which the template's own synthesis does anyway.
+    try {
+      cached.resolved = asList(Stack.of(role).resolve(cached.unresolved));
+    } catch {
+      cached.resolved = null;
+    }
+  }
+  return cached.resolved ?? undefined;
+}
+
+/**
+ * A statement whose condition values that are list tokens (such as a `Lazy.list` of pool ids
+ * built before the pools) are replaced by what they produce, one level down: the pool ids stay
+ * the token strings the pools have, so the fast path can compare them without resolving the
+ * whole policy. Whatever cannot be expanded so stays as it is, for the resolved path to judge.
+ */
+function expandListTokens(statement: Json, scope: IConstruct): Json {
+  if (typeof statement?.Condition !== 'object' || statement.Condition === null) {
+    return statement;
+  }
+  const condition: Record<string, Json> = {};
+  for (const [operator, block] of Object.entries<Json>(statement.Condition)) {
+    if (typeof block !== 'object' || block === null) {
+      condition[operator] = block;
+      continue;
+    }
+    condition[operator] = Object.fromEntries(Object.entries<Json>(block).map(([key, value]) => [key, expandListToken(value, scope)]));
+  }
+  return { ...statement, Condition: condition };
+}
+
+function expandListToken(value: Json, scope: IConstruct): Json {
+  if (!Array.isArray(value) || !Token.isUnresolved(value)) {
+    return value;
+  }
+  const resolvable = Tokenization.reverseList(value);
+  if (resolvable === undefined) {
+    return value;
+  }
+  try {
+    const produced = resolvable.resolve({
+      scope,
+      preparing: false,
+      documentPath: [],
+      resolve: (inner: Json) => inner,
+      registerPostProcessor: () => undefined,
+    });
+    return Array.isArray(produced) && produced.every(item => typeof item === 'string') ? produced : value;
+  } catch {
+    return value;
+  }
+}
+
+/** Every principal an identity pool may sign in through, when the region is not known. */
+const ANY_PRINCIPAL: readonly string[] = [COMMERCIAL, GOVCLOUD, ...CHINA_REGIONS.map(chinaIssuer)];
+
+interface Services {
+  /**
+   * The principals that may sign identities of this pool in, the one rendered first: one when
+   * the region is known (two in China), every one when it is not.
+   */
+  readonly expected: readonly string[];
+  /** The principal of the other partition, when the region is known. */
+  readonly other?: string;
+  readonly region?: string;
+}
+
+/**
+ * The pool's region (else the role's stack's) decides the principal; when neither is concrete,
+ * either principal is accepted.
+ */
+function expectedServices(pool: IIdentityPool, roleStack: Stack): Services {
+  const region = [pool.env.region, roleStack.region].find(candidate => !Token.isUnresolved(candidate));
+  if (region === undefined) {
+    return { expected: ANY_PRINCIPAL };
+  }
+  const service = IdentityPoolPrincipal.serviceForRegion(region);
+  const expected = region.startsWith('cn-') ? [service, chinaIssuer(region)] : [service];
+  return { expected, other: service === GOVCLOUD ? COMMERCIAL : GOVCLOUD, region };
+}
+
+function assessTrust(statements: readonly Json[], services: Services, poolId: Json, identityType: string, classicFlow: boolean): string[] {
+  const service = services.expected[0];
+  const candidates = statements.filter(statement => allowsWebIdentity(statement, services));
+  if (candidates.length === 0) {
+    const otherPartition = services.other !== undefined
+      && statements.some(statement => allowsWebIdentity(statement, { expected: [services.other!] }));
+    if (otherPartition) {
+      return [`trusts ${services.other}, but identity pools in ${services.region} sign in through ${service}, so ${ACCESS_DENIED}`];
+    }
+    return [`does not trust this identity pool: no statement of its trust policy allows ${WEB_IDENTITY} to the federated principal ${service}, `
+      + `so ${ACCESS_DENIED}`];
+  }
+  let best: string[] | undefined;
+  for (const statement of candidates) {
+    const problems = statementProblems(statement, services, poolId, identityType, classicFlow);
+    if (best === undefined || problems.length < best.length) {
+      best = problems;
+    }
+  }
+  return best ?? [];
+}
+
+function statementProblems(statement: Json, services: Services, poolId: Json, identityType: string, classicFlow: boolean): string[] {
+  const service = services.expected[0];
+  const problems: string[] = [];
+  const aud = audIs(statement, services, poolId);
+  if (aud === 'missing') {
+    problems.push(`has no ${service}:aud condition (StringEquals, this pool's id) in its trust policy, so identities of any identity pool, `
+      + 'in any account, could assume it (and IAM refuses such a trust policy)');
+  } else if (aud === 'other') {
+    problems.push(`has a ${service}:aud condition that does not name this identity pool, so this pool's identities cannot assume it: `
+      + ACCESS_DENIED);
+  }
+  const amr = conditionValues(statement, services, 'amr');
+  if (amr === undefined) {
+    problems.push(`has no ${service}:amr condition (ForAnyValue:StringLike, "${identityType}") in its trust policy, so `
+      + (classicFlow
+        ? `with the classic flow on (${apiName('allowClassicFlow')}) any identity of this pool, guests included, can get its credentials `
+          + 'by calling STS directly'
+        : identityType === 'authenticated'
+          ? 'guests (unauthenticated identities) of this pool could assume it'
+          : 'any identity of this pool could assume it'));
+  } else if (identityType === 'unauthenticated' && !amr.admits('unauthenticated')) {
+    problems.push(`has a ${service}:amr condition that does not admit "unauthenticated", so guests' ${ACCESS_DENIED}`);
+  } else if (identityType === 'authenticated' && amr.admits('unauthenticated')) {
+    problems.push(`has a ${service}:amr condition that admits "unauthenticated", so guests of this pool could assume it`);
+  }
+  return problems;
+}
+
+/** An Allow statement from one of the expected principals, for `sts:AssumeRoleWithWebIdentity`. */
+function allowsWebIdentity(statement: Json, services: Pick<Services, 'expected'>): boolean {
+  return allowsAction(statement, services, WEB_IDENTITY);
+}
+
+/** An Allow statement from one of the expected principals, for the action (wildcards count). */
+function allowsAction(statement: Json, services: Pick<Services, 'expected'>, wantedAction: string): boolean {
+  if (statement?.Effect !== 'Allow') {
+    return false;
+  }
+  const federated = asList(statement.Principal?.Federated);
+  if (!federated.some(principal => typeof principal === 'string' && services.expected.includes(principal))) {
+    return false;
+  }
+  return asList(statement.Action).some(action => typeof action === 'string' && glob(action, true).test(wantedAction));
+}
+
+function audIs(statement: Json, services: Pick<Services, 'expected'>, poolId: Json): 'missing' | 'match' | 'other' {
+  const values = conditionValues(statement, services, 'aud');
+  if (values === undefined) {
+    return 'missing';
+  }
+  return values.equals(poolId) ? 'match' : 'other';
+}
+
+/** One value of a condition, with the operator's way of comparing. */
+interface ConditionValue {
+  /** Whether the value admits the given string (wildcards with Like, case with IgnoreCase). */
+  admits(candidate: string): boolean;
+  /** Whether the value is, or admits, the given resolved value. */
+  equals(resolved: Json): boolean;
+}
+
+/**
+ * The values of the string conditions on one key. Exact (StringEquals) values sit in a set, so a
+ * shared role whose `aud` lists every pool of a stack answers each pool in constant time.
+ */
+class ConditionValues {
+  private readonly exact = new Set<string>();
+  private readonly patterns: ConditionValue[] = [];
+
+  public add(operator: string, value: Json): void {
+    if (/^(ForAnyValue:|ForAllValues:)?StringEquals$/.test(operator)) {
+      this.exact.add(JSON.stringify(value));
+    } else {
+      this.patterns.push(conditionValue(operator, value));
+    }
+  }
+
+  /** Whether some value admits the given string. */
+  public admits(candidate: string): boolean {
+    return this.exact.has(JSON.stringify(candidate)) || this.patterns.some(value => value.admits(candidate));
+  }
+
+  /** Whether some value is, or admits, the given resolved value. */
+  public equals(resolved: Json): boolean {
+    return this.exact.has(JSON.stringify(resolved)) || this.patterns.some(value => value.equals(resolved));
+  }
+}
+
+/**
+ * The values of every string condition on `<principal>:<key>` (keys are case-insensitive), or
+ * undefined when there is none.
+ */
+function conditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValues | undefined {
+  // Resolved statements are cached per role (see trustStatements), so their parsed conditions can be too.
+  const cacheKey = `${services.expected.join(',')}|${key}`;
+  let parsed = parsedConditions.get(statement);
+  if (parsed === undefined) {
+    parsed = new Map();
+    parsedConditions.set(statement, parsed);
+  }
+  if (!parsed.has(cacheKey)) {
+    parsed.set(cacheKey, parseConditionValues(statement, services, key));
+  }
+  return parsed.get(cacheKey);
+}
+
+const parsedConditions = new WeakMap<object, Map<string, ConditionValues | undefined>>();
+
+function parseConditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValues | undefined {
+  const wanted = services.expected.map(service => `${service}:${key}`.toLowerCase());
+  let values: ConditionValues | undefined;
+  for (const [operator, block] of Object.entries<Json>(statement.Condition ?? {})) {
+    if (!/^(ForAnyValue:|ForAllValues:)?String(Equals|Like)(IgnoreCase)?$/.test(operator) || typeof block !== 'object' || block === null) {
+      continue;
+    }
+    for (const [conditionKey, raw] of Object.entries<Json>(block)) {
+      if (wanted.includes(conditionKey.toLowerCase())) {
+        values ??= new ConditionValues();
+        for (const value of asList(raw)) {
+          values.add(operator, value);
+        }
+      }
+    }
+  }
+  return values;
+}
+
+function conditionValue(operator: string, value: Json): ConditionValue {
+  const like = operator.includes('Like');
+  const ignoreCase = operator.endsWith('IgnoreCase');
+  const pattern = typeof value === 'string' && like ? glob(value, ignoreCase) : undefined;
+  const matches = (candidate: string): boolean => typeof value === 'string'
+    && (pattern ? pattern.test(candidate) : ignoreCase ? value.toLowerCase() === candidate.toLowerCase() : value === candidate);
+  let json: string | undefined;
+  return {
+    admits: matches,
+    equals: resolved => typeof resolved === 'string'
+      ? matches(resolved)
+      : (json ??= JSON.stringify(value)) === JSON.stringify(resolved),
+  };
+}
+
+const globs = new Map<string, RegExp>();
+
+/** An IAM wildcard pattern (`*`, `?`) as an anchored RegExp, compiled once per pattern. */
+function glob(pattern: string, ignoreCase: boolean): RegExp {
+  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
+  let regexp = globs.get(cacheKey);
+  if (regexp === undefined) {
+    const source = pattern.split('').map(character =>
+      character === '*' ? '.*' : character === '?' ? '.' : character.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');
+    regexp = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+    globs.set(cacheKey, regexp);
+  }
+  return regexp;
+}
+
+function asList(value: Json): Json[] {
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,100 @@
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IdentityPool, IdentityPoolProviderUrl, UserPoolAuthenticationProvider } from '../../../src';
+import { mappedUserPool, userPoolIndex } from '../../../src/private/synth/tree-index';
+
+/** A pool in `stack` whose Token mapping names a user pool that has a group with an untrusting role. */
+function poolWithGroup(stack: Stack, id: string): { userPool: cognito.UserPool } {
+  const userPool = new cognito.UserPool(stack, `${id}Users`);
+  userPool.addGroup('Admins', { role: new iam.Role(stack, `${id}AdminRole`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }) });
+  const pool = new IdentityPool(stack, id);
+  const client = pool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({ userPool }));
+  pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPool(userPool, client), useToken: true });
+  return { userPool };
+}
+
+function roleTrustWarnings(stack: Stack): number {
+  return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-identity-pool:roleTrust')).length;
+}
+
+/** How many times synthesizing an app of `pools` pools walks the whole tree. */
+function treeWalks(pools: number): number {
+  const app = new App();
+  const stack = new Stack(app, 'Stack');
+  for (let index = 0; index < pools; index++) {
+    poolWithGroup(stack, `Pool${index}`);
+  }
+  const findAll = jest.spyOn(app.node, 'findAll');
+  app.synth();
+  expect(roleTrustWarnings(stack)).toBe(pools);
+  return findAll.mock.calls.length;
+}
+
+describe('the user pool index', () => {
+  test('walks the tree once per synthesis, however many pools check Token mappings', () => {
+    expect(treeWalks(6)).toBe(treeWalks(1));
+  });
+
+  test('is built afresh for each synthesis, so a group added in between is seen', () => {
+    // GIVEN
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const { userPool } = poolWithGroup(stack, 'Pool');
+    expect(roleTrustWarnings(stack)).toBe(1);
+
+    // WHEN
+    userPool.addGroup('Editors', { role: new iam.Role(stack, 'EditorRole', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }) });
+    const assembly = app.synth({ force: true });
+
+    // THEN
+    const messages = assembly.getStackByName('Stack').messages.filter(message => String(message.entry.data).includes('roleTrust'));
+    expect(messages).toHaveLength(2);
+  });
+
+  test('works for a pool in a nested stage', () => {
+    const stage = new Stage(new App(), 'Stage');
+    const stack = new Stack(stage, 'Stack');
+    poolWithGroup(stack, 'Pool');
+    Template.fromStack(stack);
+    expect(roleTrustWarnings(stack)).toBe(1);
+  });
+
+  test('indexes user pools, clients, groups and roles by the strings that name them', () => {
+    // GIVEN
+    const stack = new Stack(new App(), 'Stack');
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const client = userPool.addClient('Client');
+    const group = userPool.addGroup('Admins', {});
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
+
+    // WHEN
+    const index = userPoolIndex(stack);
+
+    // THEN
+    expect(index.userPools.get(userPool.userPoolId)).toBe(userPool.node.defaultChild);
+    expect(index.userPoolsByProviderName.get(userPool.userPoolProviderName)).toBe(userPool.node.defaultChild);
+    expect(index.clients.get(client.userPoolClientId)).toBe(client.node.defaultChild);
+    expect(index.groupsByUserPoolId.get(userPool.userPoolId)).toEqual([group.node.defaultChild]);
+    expect(index.rolesByArn.get(role.roleArn)).toBe(role);
+  });
+});
+
+describe('the user pool a provider URL names', () => {
+  const stack = new Stack(new App(), 'Stack');
+  const index = userPoolIndex(stack);
+
+  test('a concrete user pool URL names its user pool id', () => {
+    expect(mappedUserPool('cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:clientid123', index))
+      .toEqual({ userPoolId: 'us-east-1_abcdefghi', client: undefined, userPool: undefined });
+  });
+
+  test.each([
+    'graph.facebook.com',
+    'arn:aws:iam::123456789012:saml-provider/corp',
+    'my-custom-provider.example.com',
+  ])('%p names no user pool', url => {
+    expect(mappedUserPool(url, index)).toBeUndefined();
+  });
+});

@@ -1,0 +1,316 @@
+import { App, Aws, CfnParameter, NestedStack, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import {
+  IdentityPool, IdentityPoolPrincipalTags, IdentityPoolProviderUrl, IdentityPoolRoleAttachment, UserPoolAuthenticationProvider,
+} from '../../../src';
+import { partitionMismatch, regionPartition } from '../../../src/private/values/arn';
+
+const ID = 'us-east-1:0a1b2c3d-1234-5678-90ab-cdef01234567';
+const ARN = `arn:aws:cognito-identity:us-east-1:123456789012:identitypool/${ID}`;
+
+function newStack(region?: string): Stack {
+  return new Stack(new App(), 'Stack', region === undefined ? {} : { env: { account: '123456789012', region } });
+}
+
+function role(stack: Stack, arn: string, id = 'Role'): iam.IRole {
+  return iam.Role.fromRoleArn(stack, id, arn);
+}
+
+describe('identity pool ids (IdentityPoolId: [\\w-]+:[0-9a-f-]+, at most 55 characters)', () => {
+  test('an id part that is not lowercase hexadecimal fails, in every importer', () => {
+    // GIVEN
+    const stack = newStack();
+    const rule = 'must have an id of lowercase hexadecimal digits and dashes after its region, as every identity pool id has '
+      + '(Cognito\'s IdentityPoolId pattern [\\w-]+:[0-9a-f-]+)';
+
+    // WHEN / THEN
+    expect(() => IdentityPool.fromIdentityPoolId(stack, 'ById', 'us-east-1:0A1B2C3D'))
+      .toThrow(`Stack: identityPoolId ${rule} (received: "us-east-1:0A1B2C3D")`);
+    expect(() => IdentityPool.fromIdentityPoolArn(stack, 'ByArn', 'arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:pool_1'))
+      .toThrow(`Stack: identityPoolArn ${rule} (received: "arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:pool_1")`);
+    expect(() => IdentityPool.fromIdentityPoolAttributes(stack, 'ByAttributes', {
+      identityPoolId: 'us-east-1:ghij', authenticatedRole: role(stack, 'arn:aws:iam::123456789012:role/auth'),
+    })).toThrow(`Stack: identityPoolId ${rule} (received: "us-east-1:ghij")`);
+  });
+
+  test('an id of more than 55 characters fails; one of 55 is imported', () => {
+    // GIVEN
+    const stack = newStack();
+    const longest = `us-east-1:${'a'.repeat(45)}`;
+    const tooLong = `${longest}b`;
+
+    // WHEN
+    const pool = IdentityPool.fromIdentityPoolId(stack, 'Longest', longest);
+
+    // THEN
+    expect(longest).toHaveLength(55);
+    expect(pool.identityPoolId).toBe(longest);
+    expect(() => IdentityPool.fromIdentityPoolId(stack, 'TooLong', tooLong))
+      .toThrow(`Stack: identityPoolId must be at most 55 characters long (Cognito's IdentityPoolId), got 56 (received: "${tooLong}")`);
+  });
+
+  test('a token id is not judged', () => {
+    const stack = newStack();
+    const id = new CfnParameter(stack, 'PoolId').valueAsString;
+    expect(IdentityPool.fromIdentityPoolId(stack, 'Imported', id).identityPoolId).toBe(id);
+  });
+
+  test('ids of every partition\'s regions are imported, the European Sovereign Cloud\'s included', () => {
+    const stack = newStack();
+    for (const region of ['cn-north-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1']) {
+      const pool = IdentityPool.fromIdentityPoolId(stack, region, `${region}:0a1b2c3d-0000-0000-0000-000000000000`);
+      expect(pool.env.region).toBe(region);
+    }
+  });
+});
+
+describe('identity pool ARNs', () => {
+  test('an ARN without an account fails', () => {
+    const stack = newStack();
+    const arn = `arn:aws:cognito-identity:us-east-1::identitypool/${ID}`;
+    expect(() => IdentityPool.fromIdentityPoolArn(stack, 'Imported', arn))
+      .toThrow(`Stack: identityPoolArn must name the 12-digit account that owns the pool, as every identity pool ARN does (received: "${arn}")`);
+  });
+
+  test('an account of other than 12 digits fails', () => {
+    const stack = newStack();
+    const arn = `arn:aws:cognito-identity:us-east-1:12345:identitypool/${ID}`;
+    expect(() => IdentityPool.fromIdentityPoolAttributes(stack, 'Imported', {
+      identityPoolArn: arn, authenticatedRole: role(stack, 'arn:aws:iam::123456789012:role/auth'),
+    })).toThrow(`Stack: identityPoolArn must name the 12-digit account that owns the pool, as every identity pool ARN does (received: "${arn}")`);
+  });
+
+  test('a partition that does not hold the region fails, both ways', () => {
+    // GIVEN
+    const stack = newStack();
+    const china = 'arn:aws:cognito-identity:cn-north-1:123456789012:identitypool/cn-north-1:0a1b2c3d';
+    const commercial = `arn:aws-cn:cognito-identity:us-east-1:123456789012:identitypool/${ID}`;
+
+    // WHEN / THEN
+    expect(() => IdentityPool.fromIdentityPoolArn(stack, 'China', china))
+      .toThrow(`Stack: identityPoolArn must have the partition of its region: cn-north-1 is in the aws-cn partition, not aws (received: "${china}")`);
+    expect(() => IdentityPool.fromIdentityPoolArn(stack, 'Commercial', commercial))
+      .toThrow(`Stack: identityPoolArn must have the partition of its region: us-east-1 is in the aws partition, not aws-cn (received: "${commercial}")`);
+  });
+
+  test.each([
+    ['aws-cn', 'cn-northwest-1'],
+    ['aws-us-gov', 'us-gov-east-1'],
+    ['aws-iso', 'us-iso-west-1'],
+    ['aws-iso-b', 'us-isob-east-1'],
+    ['aws-iso-e', 'eu-isoe-west-1'],
+    ['aws-iso-f', 'us-isof-south-1'],
+    ['aws-eusc', 'eusc-de-east-1'],
+    ['aws-future', 'us-east-1'],
+  ])('an ARN in %s, %s, is imported', (partition, region) => {
+    const stack = newStack();
+    const arn = `arn:${partition}:cognito-identity:${region}:123456789012:identitypool/${region}:0a1b2c3d`;
+    const pool = IdentityPool.fromIdentityPoolArn(stack, 'Imported', arn);
+    expect(pool.identityPoolArn).toBe(arn);
+    expect(pool.env).toEqual({ account: '123456789012', region });
+  });
+
+  test('token parts are not judged', () => {
+    // GIVEN
+    const stack = newStack();
+    const account = new CfnParameter(stack, 'Account').valueAsString;
+
+    // WHEN
+    const pool = IdentityPool.fromIdentityPoolArn(stack, 'Imported', `arn:${Aws.PARTITION}:cognito-identity:cn-north-1:${account}:identitypool/cn-north-1:abc`);
+
+    // THEN
+    expect(pool.env.region).toBe('cn-north-1');
+  });
+
+  test('an import in a nested stack is checked and read alike', () => {
+    const nested = new NestedStack(newStack('us-east-1'), 'Nested');
+    expect(IdentityPool.fromIdentityPoolArn(nested, 'Imported', ARN).identityPoolId).toBe(ID);
+    expect(() => IdentityPool.fromIdentityPoolId(nested, 'Bad', 'us-east-1:XYZ'))
+      .toThrow('Stack/Nested: identityPoolId must have an id of lowercase hexadecimal digits');
+  });
+});
+
+describe('partitions of regions', () => {
+  test('each region prefix names its partition; every other region is in aws', () => {
+    expect(['cn-north-1', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'eu-isoe-west-1', 'us-isof-south-1', 'eusc-de-east-1', 'us-east-1', 'mx-central-1']
+      .map(regionPartition)).toEqual(['aws-cn', 'aws-us-gov', 'aws-iso', 'aws-iso-b', 'aws-iso-e', 'aws-iso-f', 'aws-eusc', 'aws', 'aws']);
+  });
+
+  test('a token, an empty region or an unknown partition is not judged', () => {
+    expect(partitionMismatch(Aws.PARTITION, 'cn-north-1')).toBeUndefined();
+    expect(partitionMismatch('aws', Aws.REGION)).toBeUndefined();
+    expect(partitionMismatch('aws', '')).toBeUndefined();
+    expect(partitionMismatch('aws-future', 'cn-north-1')).toBeUndefined();
+    expect(partitionMismatch('aws-us-gov', 'us-gov-west-1')).toBeUndefined();
+    expect(partitionMismatch('aws', 'us-gov-west-1')).toBe('us-gov-west-1 is in the aws-us-gov partition, not aws');
+  });
+});
+
+describe('the region of resources that configure a pool', () => {
+  test('a role attachment for a pool of another region than its stack\'s fails', () => {
+    const stack = newStack('us-east-1');
+    const pool = IdentityPool.fromIdentityPoolId(stack, 'Imported', 'eu-west-1:0a1b2c3d');
+    expect(() => new IdentityPoolRoleAttachment(stack, 'Attachment', { identityPool: pool }))
+      .toThrow('Stack/Attachment: identityPool must be in the region of this stack (us-east-1), where CloudFormation creates this resource '
+        + 'and Cognito looks the pool up, not eu-west-1 (received: "eu-west-1:0a1b2c3d")');
+  });
+
+  test('a principal tag mapping for a pool of another region than its stack\'s fails', () => {
+    const stack = newStack('us-east-1');
+    const pool = IdentityPool.fromIdentityPoolId(stack, 'Imported', 'eu-west-1:0a1b2c3d');
+    expect(() => new IdentityPoolPrincipalTags(stack, 'Tags', { identityPool: pool, providerName: 'accounts.google.com' }))
+      .toThrow('Stack/Tags: identityPool must be in the region of this stack (us-east-1), where CloudFormation creates this resource '
+        + 'and Cognito looks the pool up, not eu-west-1 (received: "eu-west-1:0a1b2c3d")');
+  });
+
+  test('a pool of the stack\'s region, or any pool in a region-agnostic stack, gets its attachment', () => {
+    // GIVEN
+    const sameRegion = newStack('eu-west-1');
+    const agnostic = newStack();
+
+    // WHEN
+    new IdentityPoolRoleAttachment(sameRegion, 'Attachment', { identityPool: IdentityPool.fromIdentityPoolId(sameRegion, 'Imported', 'eu-west-1:0a1b2c3d') });
+    new IdentityPoolRoleAttachment(agnostic, 'Attachment', { identityPool: IdentityPool.fromIdentityPoolId(agnostic, 'Imported', 'eu-west-1:0a1b2c3d') });
+
+    // THEN
+    Template.fromStack(sameRegion).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', { IdentityPoolId: 'eu-west-1:0a1b2c3d' });
+    Template.fromStack(agnostic).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', { IdentityPoolId: 'eu-west-1:0a1b2c3d' });
+  });
+});
+
+describe('role ARNs (Roles values, RoleARN of rules: ARNString, an IAM role)', () => {
+  test('a default role whose ARN is not a role\'s fails', () => {
+    const stack = newStack();
+    const user = 'arn:aws:iam::123456789012:user/alice';
+    expect(() => new IdentityPool(stack, 'Pool', { authenticatedRole: role(stack, user) }))
+      .toThrow('Stack/Pool/DefaultRoleAttachment: authenticatedRole must be an IAM role, whose ARN has the form '
+        + `arn:<partition>:iam::<account>:role/<name> (20-2048 characters) (received: "${user}")`);
+  });
+
+  test('an unauthenticated role of another partition than the stack\'s region fails', () => {
+    const stack = newStack('us-east-1');
+    const china = 'arn:aws-cn:iam::123456789012:role/guest';
+    expect(() => new IdentityPool(stack, 'Pool', { unauthenticatedRole: role(stack, china) }))
+      .toThrow('Stack/Pool/DefaultRoleAttachment: unauthenticatedRole must be in the partition of its stack\'s region: '
+        + `us-east-1 is in the aws partition, not aws-cn (received: "${china}")`);
+  });
+
+  test('a mapped role whose ARN is not a role\'s fails', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { google: { clientId: 'client' } } });
+    const policy = 'arn:aws:iam::123456789012:policy/admins';
+    expect(() => pool.addRoleMappings({
+      providerUrl: IdentityPoolProviderUrl.GOOGLE,
+      rules: [{ claim: 'hd', claimValue: 'example.com', mappedRole: role(stack, policy) }],
+    })).toThrow('Stack/Pool/DefaultRoleAttachment: roleMappings[0].rules[0].mappedRole must be an IAM role, whose ARN has the form '
+      + `arn:<partition>:iam::<account>:role/<name> (20-2048 characters) (received: "${policy}")`);
+  });
+
+  test('roles of every partition, with paths, in region-agnostic or matching stacks, are attached; roles defined in the app pass', () => {
+    // GIVEN
+    const gov = newStack('us-gov-west-1');
+    const agnostic = newStack();
+
+    // WHEN
+    new IdentityPool(gov, 'Pool', {
+      authenticatedRole: role(gov, 'arn:aws-us-gov:iam::123456789012:role/service-role/app/auth'),
+      unauthenticatedRole: role(gov, 'arn:aws-us-gov:iam::123456789012:role/guest+=,.@-_', 'Guest'),
+    });
+    new IdentityPool(agnostic, 'Pool', { authenticatedRole: role(agnostic, 'arn:aws-cn:iam::123456789012:role/auth') });
+
+    // THEN
+    Template.fromStack(gov).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+      Roles: {
+        authenticated: 'arn:aws-us-gov:iam::123456789012:role/service-role/app/auth',
+        unauthenticated: 'arn:aws-us-gov:iam::123456789012:role/guest+=,.@-_',
+      },
+    });
+    Template.fromStack(agnostic).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+      Roles: { authenticated: 'arn:aws-cn:iam::123456789012:role/auth' },
+    });
+  });
+
+  test('a user pool group\'s role whose ARN is not a role\'s fails', () => {
+    const stack = newStack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool })] } });
+    const group = 'arn:aws:iam::123456789012:group/admins';
+    expect(() => pool.addUserPoolGroupRole('Admins', { userPool, precedence: 0, role: role(stack, group) }))
+      .toThrow('Stack/Pool/Admins: role must be an IAM role, whose ARN has the form '
+        + `arn:<partition>:iam::<account>:role/<name> (20-2048 characters) (received: "${group}")`);
+  });
+});
+
+describe('IAM identity provider ARNs in the stack\'s partition', () => {
+  test('an OpenID Connect provider of another partition than the stack\'s region fails', () => {
+    const stack = newStack('cn-north-1');
+    const arn = 'arn:aws:iam::123456789012:oidc-provider/oidc.example.com';
+    expect(() => new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { openIdConnectProviders: [iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, 'Oidc', arn)] },
+    })).toThrow('Stack/Pool: authenticationProviders.openIdConnectProviders[0] must be in the partition of its stack\'s region: '
+      + `cn-north-1 is in the aws-cn partition, not aws (received: "${arn}")`);
+  });
+
+  test('a SAML provider of another partition than the stack\'s region fails', () => {
+    const stack = newStack('us-east-1');
+    const arn = 'arn:aws-us-gov:iam::123456789012:saml-provider/corp';
+    expect(() => new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { samlProviders: [iam.SamlProvider.fromSamlProviderArn(stack, 'Saml', arn)] },
+    })).toThrow('Stack/Pool: authenticationProviders.samlProviders[0] must be in the partition of its stack\'s region: '
+      + `us-east-1 is in the aws partition, not aws-us-gov (received: "${arn}")`);
+  });
+
+  test('providers of the stack\'s partition, or of any in a region-agnostic stack, are configured', () => {
+    // GIVEN
+    const china = newStack('cn-north-1');
+    const agnostic = newStack();
+
+    // WHEN
+    new IdentityPool(china, 'Pool', {
+      authenticationProviders: {
+        openIdConnectProviders: [iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(china, 'Oidc', 'arn:aws-cn:iam::123456789012:oidc-provider/oidc.example.cn')],
+      },
+    });
+    new IdentityPool(agnostic, 'Pool', {
+      authenticationProviders: { samlProviders: [iam.SamlProvider.fromSamlProviderArn(agnostic, 'Saml', 'arn:aws-iso-b:iam::123456789012:saml-provider/corp')] },
+    });
+
+    // THEN
+    Template.fromStack(china).hasResourceProperties('AWS::Cognito::IdentityPool', {
+      OpenIdConnectProviderARNs: ['arn:aws-cn:iam::123456789012:oidc-provider/oidc.example.cn'],
+    });
+    Template.fromStack(agnostic).hasResourceProperties('AWS::Cognito::IdentityPool', {
+      SamlProviderARNs: ['arn:aws-iso-b:iam::123456789012:saml-provider/corp'],
+    });
+  });
+});
+
+describe('pools in nested stacks', () => {
+  test('a pool in a nested stack takes its parent\'s region for the partition and region rules, and synthesizes when they hold', () => {
+    // GIVEN
+    const parent = newStack('us-gov-west-1');
+    const nested = new NestedStack(parent, 'Nested');
+    const wrong = new NestedStack(parent, 'Wrong');
+
+    // WHEN
+    new IdentityPool(nested, 'Pool', {
+      authenticatedRole: role(nested, 'arn:aws-us-gov:iam::123456789012:role/auth'),
+      authenticationProviders: {
+        samlProviders: [iam.SamlProvider.fromSamlProviderArn(nested, 'Saml', 'arn:aws-us-gov:iam::123456789012:saml-provider/corp')],
+      },
+    });
+    const imported = IdentityPool.fromIdentityPoolId(nested, 'Imported', 'us-gov-west-1:0a1b2c3d');
+    new IdentityPoolPrincipalTags(nested, 'Tags', { identityPool: imported, providerName: 'accounts.google.com' });
+
+    // THEN
+    Template.fromStack(nested).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+      Roles: { authenticated: 'arn:aws-us-gov:iam::123456789012:role/auth' },
+    });
+    Template.fromStack(nested).hasResourceProperties('AWS::Cognito::IdentityPoolPrincipalTag', { IdentityPoolId: 'us-gov-west-1:0a1b2c3d' });
+    expect(() => new IdentityPool(wrong, 'Pool', { authenticatedRole: role(wrong, 'arn:aws:iam::123456789012:role/auth') }))
+      .toThrow('Stack/Wrong/Pool/DefaultRoleAttachment: authenticatedRole must be in the partition of its stack\'s region: '
+        + 'us-gov-west-1 is in the aws-us-gov partition, not aws (received: "arn:aws:iam::123456789012:role/auth")');
+  });
+});
