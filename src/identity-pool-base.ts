@@ -2,7 +2,7 @@ import { Resource } from 'aws-cdk-lib';
 import { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
-import type { IIdentityPool } from './identity-pool';
+import type { IIdentityPool } from './identity-pool-interface';
 import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
 import { OwnerKey } from './owner-key';
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/grants/developer-identity-grants';

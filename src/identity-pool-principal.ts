@@ -1,6 +1,6 @@
 import { Token } from 'aws-cdk-lib';
 import { AddToPrincipalPolicyResult, FederatedPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { IIdentityPool } from './identity-pool';
+import type { IIdentityPool } from './identity-pool-interface';
 
 /**
  * Which identities of an identity pool a role trusts, by the token's `amr` claim.

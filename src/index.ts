@@ -1,3 +1,4 @@
+export * from './identity-pool-interface';
 export * from './identity-pool';
 export * from './identity-pool-attributes';
 export * from './identity-pool-principal';

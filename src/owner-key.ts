@@ -1,4 +1,4 @@
-import { IIdentityPool } from './identity-pool';
+import type { IIdentityPool } from './identity-pool-interface';
 import { IdentityPoolPolicyVariables } from './policy-variables';
 import { checkPrincipalTagKey } from './private/values/principal-tag-key';
 

@@ -1,7 +1,7 @@
 import { Resource, Token } from 'aws-cdk-lib';
 import { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
 import { Construct, IConstruct } from 'constructs';
-import { IIdentityPool } from './identity-pool';
+import type { IIdentityPool } from './identity-pool-interface';
 import { checkPoolInStackRegion } from './private/values/arn';
 import { configError } from './private/messages/errors';
 import { recordPrincipalTags } from './private/pool-facts';

@@ -2,7 +2,7 @@ import { Lazy, Resource } from 'aws-cdk-lib';
 import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
 import { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import { IIdentityPool } from './identity-pool';
+import type { IIdentityPool } from './identity-pool-interface';
 import { checkPoolInStackRegion, checkRoleArn } from './private/values/arn';
 import { apiName, configError, describePath } from './private/messages/errors';
 import { recordRoleMappings } from './private/pool-facts';

@@ -1,6 +1,6 @@
 import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { IIdentityPool } from './identity-pool';
+import type { IIdentityPool } from './identity-pool-interface';
 import { configError } from './private/messages/errors';
 import { checkUserPoolProviderPropsShape } from './private/shapes/shapes';
 import { checkClientOfUserPool } from './private/construct-time/user-pool-pairing';

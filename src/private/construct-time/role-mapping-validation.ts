@@ -1,6 +1,6 @@
 import { Intrinsic, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
-import type { IIdentityPool } from '../../identity-pool';
+import type { IIdentityPool } from '../../identity-pool-interface';
 import type { IdentityPoolRoleAttachmentProps } from '../../role-attachment';
 import { IdentityPoolRoleMapping, RoleMappingMatchType } from '../../role-mapping';
 import { checkRoleArn } from '../values/arn';

@@ -1,5 +1,5 @@
 import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
-import type { IIdentityPool } from '../../identity-pool';
+import type { IIdentityPool } from '../../identity-pool-interface';
 import { apiName, configError } from '../messages/errors';
 import { poolFacts } from '../pool-facts';
 

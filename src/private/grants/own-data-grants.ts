@@ -4,7 +4,7 @@ import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import type { IIdentityPool } from '../../identity-pool';
+import type { IIdentityPool } from '../../identity-pool-interface';
 import type { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from '../../own-data-options';
 import type { OwnerKey } from '../../owner-key';
 import { configError, configErrorMessage } from '../messages/errors';

@@ -1,6 +1,6 @@
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import type { IIdentityPool } from '../../identity-pool';
+import type { IIdentityPool } from '../../identity-pool-interface';
 import type { IdentityPoolAttributes } from '../../identity-pool-attributes';
 import { describePath } from '../messages/errors';
 import { hasPrincipalTags } from '../pool-facts';

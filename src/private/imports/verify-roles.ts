@@ -1,7 +1,7 @@
 import { CustomResource, Duration } from 'aws-cdk-lib';
 import { IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Code, Runtime, SingletonFunction } from 'aws-cdk-lib/aws-lambda';
-import type { IIdentityPool } from '../../identity-pool';
+import type { IIdentityPool } from '../../identity-pool-interface';
 import { VERIFY_ROLES_HANDLER } from './verify-roles-handler';
 
 /** The custom resource's type: what `cdk diff` and the console show. */

@@ -1,7 +1,7 @@
 import { Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { IRole, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
-import type { IIdentityPool } from '../../../identity-pool';
+import type { IIdentityPool } from '../../../identity-pool-interface';
 import { IdentityPoolPrincipal } from '../../../identity-pool-principal';
 import { apiName, constructorCall } from '../../messages/errors';
 import { addToTreeCheck } from '../../per-root';
