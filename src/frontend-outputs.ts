@@ -3,7 +3,8 @@ import { CfnIdentityPool, CfnUserPoolClient, IUserPoolClient } from 'aws-cdk-lib
 import { Construct } from 'constructs';
 import { IdentityPool } from './identity-pool';
 import { configError, configErrorMessage } from './private/messages/errors';
-import { onUserPoolProviderAdded, userPoolProviderEntries, UserPoolProviderEntry } from './private/pool-facts';
+import { brand, FRONTEND_OUTPUTS_BRAND, UserPoolProviderEntry } from './private/synth/facts';
+import { SynthRegistry } from './private/synth/pipeline';
 import { sameValue } from './private/values/same-value';
 import { checkFrontendOutputsShape, checkKind, IDENTITY_POOL } from './private/shapes/shapes';
 
@@ -42,9 +43,6 @@ interface OutputSpec {
 }
 
 const PREFIX_PATTERN = /^[A-Za-z0-9]{0,200}$/;
-
-/** The output ids taken in each stack, with the path of the construct that took them. */
-const outputIdsByStack = new WeakMap<Stack, Map<string, string>>();
 
 /**
  * An identity pool's front end configuration, as stack outputs, so that
@@ -107,14 +105,14 @@ export class IdentityPoolFrontendOutputs extends Construct {
     this.output({ name: 'IdentityPoolAllowGuestAccess', description: 'Whether guests get credentials (true or false)' },
       Lazy.string({ produce: () => guestAccessText(resource) }));
 
-    for (const entry of userPoolProviderEntries(pool)) {
+    for (const entry of pool._settings?.userPoolProviderEntries ?? []) {
       this.addUserPool(entry);
     }
-    onUserPoolProviderAdded(pool, entry => this.addUserPool(entry));
+    pool._onUserPoolProviderAdded(entry => this.addUserPool(entry));
 
     this.amplifyConfiguration = Lazy.string({ produce: () => Stack.of(this).toJsonString(this.renderAmplifyConfiguration(resource)) });
     this.output({ name: 'AmplifyConfiguration', description: 'The configuration of Amplify JS v6 (Amplify.configure)' }, this.amplifyConfiguration);
-    this.node.addValidation({ validate: () => this.checkAmplifyUserPoolClient() });
+    brand(this, FRONTEND_OUTPUTS_BRAND);
   }
 
   private addUserPool(entry: UserPoolProviderEntry): void {
@@ -129,10 +127,11 @@ export class IdentityPoolFrontendOutputs extends Construct {
   private output(spec: OutputSpec, value: string): void {
     const logicalId = `${this.outputPrefix}${spec.name}`;
     const stack = Stack.of(this);
-    let taken = outputIdsByStack.get(stack);
+    const outputIds = SynthRegistry.of(stack).outputIds;
+    let taken = outputIds.get(stack);
     if (taken === undefined) {
       taken = new Map();
-      outputIdsByStack.set(stack, taken);
+      outputIds.set(stack, taken);
     }
     const other = taken.get(logicalId);
     if (other !== undefined) {
@@ -167,13 +166,18 @@ export class IdentityPoolFrontendOutputs extends Construct {
     };
   }
 
-  private checkAmplifyUserPoolClient(): string[] {
+  /**
+   * What is wrong with the app client Amplify signs in through, once every provider is added
+   * (read by the synth rule `amplify-client`); undefined when nothing is.
+   * @internal
+   */
+  public _amplifyClientProblem(): string | undefined {
     const client = this.amplifyUserPoolClient;
     if (client === undefined || this.amplifyUserPool() !== undefined) {
-      return [];
+      return undefined;
     }
-    return [configErrorMessage('amplifyUserPoolClient',
-      `must be the app client of one of the user pool providers of ${this.identityPool.node.path}`, client.node.path)];
+    return configErrorMessage('amplifyUserPoolClient',
+      `must be the app client of one of the user pool providers of ${this.identityPool.node.path}`, client.node.path);
   }
 }
 

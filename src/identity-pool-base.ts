@@ -1,13 +1,16 @@
-import { Resource } from 'aws-cdk-lib';
+import { Resource, ResourceProps } from 'aws-cdk-lib';
 import { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
 import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
 import { OwnerKey } from './owner-key';
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/grants/developer-identity-grants';
 import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/grants/own-data-grants';
 import { BUCKET, checkGrantShape, checkKind, checkStringShape, GRANTABLE, TABLE } from './private/shapes/shapes';
+import { brand, DefinedPoolSettings, OwnerKeyUse, POOL_BRAND, RoleUse } from './private/synth/facts';
+import { SynthRegistry } from './private/synth/pipeline';
 
 /**
  * What an identity pool, created here or imported, does from its id and ARN alone: its grants.
@@ -20,6 +23,36 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
   public abstract readonly identityPoolId: string;
   public abstract readonly identityPoolArn: string;
   public abstract readonly identityPoolName: string;
+
+  /**
+   * The pool's settings, when it is defined in the app (read by the synth rules).
+   * @internal
+   */
+  public _settings?: DefinedPoolSettings;
+
+  /**
+   * Who the pool's grants go to unless they name a grantee: its authenticated role, when known.
+   * @internal
+   */
+  public _defaultGrantee?: IGrantable;
+
+  /**
+   * The grants keyed by principal tags, checked at synthesis against the pool's mappings.
+   * @internal
+   */
+  public readonly _ownerKeyUses: OwnerKeyUse[] = [];
+
+  /**
+   * An imported pool's roles, checked at synthesis to trust it, and where their warnings go.
+   * @internal
+   */
+  public _importedRoles?: { readonly target: Construct; readonly uses: readonly RoleUse[] };
+
+  constructor(scope: Construct, id: string, props: ResourceProps = {}) {
+    super(scope, id, props);
+    brand(this, POOL_BRAND);
+    SynthRegistry.of(this);
+  }
 
   /**
    * Grants the given actions on this identity pool to a principal, such as a backend that

@@ -10,11 +10,11 @@ import type { IIdentityPool, IIdentityPoolWithRoles } from './identity-pool-inte
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import { MappedRoleOptions } from './mapped-role-options';
 import { IdentityPoolPrincipalTags, IdentityPoolPrincipalTagsOptions } from './principal-tags';
-import { formatIdentityPoolArn, identityPoolArnFromIdOrArn, identityPoolIdRegion, parseIdentityPoolArn } from './private/values/arn';
+import { formatIdentityPoolArn, identityPoolArnFromIdOrArn, identityPoolIdRegion, parseIdentityPoolArn, warnIfPoolIdNotHex } from './private/values/arn';
 import { configError } from './private/messages/errors';
 import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imports/imported-roles';
 import { renderSupportedLoginProviders } from './private/render/login-providers';
-import { recordDefaultGrantee, recordUserPoolProvider } from './private/pool-facts';
+import { brand, DEFINED_POOL_BRAND, hasBrand, UserPoolProviderEntry } from './private/synth/facts';
 import { checkIdentityPool, checkUserPoolProvider, POOL_NAME } from './private/construct-time/pool-validation';
 import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkKind, checkStringShape, checkStruct, USER_POOL_PROVIDER } from './private/shapes/shapes';
 import { checkString } from './private/values/validate';
@@ -148,7 +148,19 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
       public readonly identityPoolArn = identityPoolArn;
       public readonly identityPoolName = parts.identityPoolId;
     }
-    return new Import(scope, id, { account: parts.account, region: parts.region });
+    const imported = new Import(scope, id, { account: parts.account, region: parts.region });
+    warnIfPoolIdNotHex(imported, parts.identityPoolId);
+    return imported;
+  }
+
+  /**
+   * Whether the value is an `IdentityPool` created in the app, also when it comes from another
+   * copy of this library in the same app (a brand, not `instanceof`).
+   *
+   * @param x the value to test
+   */
+  public static isIdentityPool(x: any): x is IdentityPool {
+    return hasBrand(x, DEFINED_POOL_BRAND);
   }
 
   /**
@@ -177,7 +189,8 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
       }
     }
     const imported = new ImportWithRoles(scope, id, { account: parts.account, region: parts.region });
-    recordDefaultGrantee(imported, attrs.authenticatedRole);
+    imported._defaultGrantee = attrs.authenticatedRole;
+    warnIfPoolIdNotHex(imported, parts.identityPoolId);
     registerImportedRoleChecks(imported, attrs);
     return imported;
   }
@@ -195,6 +208,19 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
   public readonly roleAttachment: IdentityPoolRoleAttachment;
 
   private readonly cognitoIdentityProviders: CfnIdentityPool.CognitoIdentityProviderProperty[] = [];
+
+  /**
+   * The user pools (by provider name) whose groups' roles this pool takes from the token, with
+   * the group role that made it so (see `UserPoolGroupRole`).
+   * @internal
+   */
+  public readonly _tokenRoleUserPools = new Map<string, Construct>();
+
+  /** The user pool providers with their app clients, in the order they were added. */
+  private readonly userPoolProviderEntries: UserPoolProviderEntry[] = [];
+
+  /** Told of each user pool provider added from now on (front end outputs, group roles). */
+  private readonly userPoolProviderListeners: Array<(entry: UserPoolProviderEntry) => void> = [];
 
   /** The default roles this pool created (not supplied ones), with their identity type. */
   private readonly defaultRoles: Array<{ role: Role; identityType: IdentityPoolIdentityType }> = [];
@@ -218,8 +244,15 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
     // From JavaScript, props may be anything: the shape check below names what is wrong.
     super(scope, id, { physicalName: (props as IdentityPoolProps | null)?.identityPoolName });
     checkIdentityPoolPropsShape(this, props);
-    checkIdentityPool(this, props, this.cognitoIdentityProviders);
+    checkIdentityPool(this, props);
+    brand(this, DEFINED_POOL_BRAND);
     const providers = props.authenticationProviders ?? {};
+    this._settings = {
+      allowClassicFlow: props.allowClassicFlow === true,
+      providers,
+      userPoolProviders: this.cognitoIdentityProviders,
+      userPoolProviderEntries: this.userPoolProviderEntries,
+    };
 
     const resource = new CfnIdentityPool(this, 'Resource', {
       identityPoolName: this.physicalName,
@@ -244,7 +277,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
     this.guestRole = props.unauthenticatedRole
       ?? (props.createUnauthenticatedRole === false ? undefined : this.defaultRole('Unauthenticated', IdentityPoolIdentityType.UNAUTHENTICATED));
     this.hasUnauthenticatedRole = this.guestRole !== undefined;
-    recordDefaultGrantee(this, this.authenticatedRole);
+    this._defaultGrantee = this.authenticatedRole;
 
     this.roleAttachment = new IdentityPoolRoleAttachment(this, 'DefaultRoleAttachment', {
       identityPool: this,
@@ -292,8 +325,20 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
       clientId: config.clientId,
       serverSideTokenCheck: config.serverSideTokenCheck,
     });
-    recordUserPoolProvider(this, { providerName: config.providerName, clientId: config.clientId, userPoolClient: config.userPoolClient });
+    const entry: UserPoolProviderEntry = { providerName: config.providerName, clientId: config.clientId, userPoolClient: config.userPoolClient };
+    this.userPoolProviderEntries.push(entry);
+    for (const listener of [...this.userPoolProviderListeners]) {
+      listener(entry);
+    }
     return config.userPoolClient;
+  }
+
+  /**
+   * Calls `listener` for each user pool provider added to the pool from now on.
+   * @internal
+   */
+  public _onUserPoolProviderAdded(listener: (entry: UserPoolProviderEntry) => void): void {
+    this.userPoolProviderListeners.push(listener);
   }
 
   /**

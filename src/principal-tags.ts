@@ -1,10 +1,10 @@
 import { Resource, Token } from 'aws-cdk-lib';
 import { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
 import { checkPoolInStackRegion } from './private/values/arn';
 import { configError } from './private/messages/errors';
-import { recordPrincipalTags } from './private/pool-facts';
+import { SynthRegistry } from './private/synth/pipeline';
 import { RESERVED_TAG_PREFIX } from './private/construct-time/pool-validation';
 import { TAG_KEY } from './private/values/principal-tag-key';
 import { sameValue } from './private/values/same-value';
@@ -87,12 +87,8 @@ export class IdentityPoolPrincipalTags extends Resource {
       principalTags: hasTags ? props.principalTags : undefined,
       useDefaults,
     });
-    recordPrincipalTags(props.identityPool, tagKeys, useDefaults);
   }
 }
-
-/** The principal tag mappings of each pool in an app (by account and pool id), with their providers. */
-const mappingsByRoot = new WeakMap<IConstruct, Map<string, IdentityPoolPrincipalTags[]>>();
 
 /**
  * CloudFormation identifies an `AWS::Cognito::IdentityPoolPrincipalTag` by its pool and provider
@@ -101,21 +97,16 @@ const mappingsByRoot = new WeakMap<IConstruct, Map<string, IdentityPoolPrincipal
  * and id (a token id is the same token wherever the pool is used), providers by value.
  */
 function checkOneMappingPerProvider(mapping: IdentityPoolPrincipalTags, pool: IIdentityPool, providerName: string): void {
-  const root = mapping.node.root;
-  let byPool = mappingsByRoot.get(root);
-  if (byPool === undefined) {
-    byPool = new Map();
-    mappingsByRoot.set(root, byPool);
-  }
+  const byPool = SynthRegistry.of(mapping).principalTagMappings;
   const key = `${pool.env?.account}|${pool.identityPoolId}`;
   const existing = byPool.get(key) ?? [];
   const first = existing.find(other => sameValue(mapping, other.providerName, providerName));
   if (first !== undefined) {
     configError(mapping, 'providerName',
-      `must be mapped once per identity pool, but ${first.node.path} already maps this provider's claims for this pool: CloudFormation `
+      `must be mapped once per identity pool, but ${first.path} already maps this provider's claims for this pool: CloudFormation `
       + 'identifies a principal tag mapping by its pool and provider, so a second one fails at deploy; put all its tags in one mapping', providerName);
   }
-  existing.push(mapping);
+  existing.push({ path: mapping.node.path, providerName });
   byPool.set(key, existing);
 }
 

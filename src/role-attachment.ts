@@ -1,13 +1,14 @@
 import { Lazy, Resource } from 'aws-cdk-lib';
 import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
 import { IRole } from 'aws-cdk-lib/aws-iam';
-import { Construct, IConstruct } from 'constructs';
+import { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
 import { checkPoolInStackRegion, checkRoleArn } from './private/values/arn';
-import { apiName, configError, describePath } from './private/messages/errors';
-import { recordRoleMappings } from './private/pool-facts';
+import { configError } from './private/messages/errors';
 import { renderRoleMappings } from './private/render/role-mapping-render';
-import { checkRoleMapping, registerRoleAttachmentChecks } from './private/construct-time/role-mapping-validation';
+import { checkRoleMapping } from './private/construct-time/role-mapping-validation';
+import { ATTACHMENT_BRAND, brand } from './private/synth/facts';
+import { SynthRegistry } from './private/synth/pipeline';
 import { checkRoleAttachmentPropsShape, checkRoleMappingShape } from './private/shapes/shapes';
 import { IdentityPoolRoleMapping } from './role-mapping';
 
@@ -51,8 +52,29 @@ export class IdentityPoolRoleAttachment extends Resource {
   /** The id of the identity pool this attachment configures. */
   public readonly identityPoolId: string;
 
-  private readonly identityPool: IIdentityPool;
-  private readonly roleMappings: IdentityPoolRoleMapping[] = [];
+  /**
+   * The pool (read by the synth rules).
+   * @internal
+   */
+  public readonly _identityPool: IIdentityPool;
+
+  /**
+   * The default role of authenticated identities, when given (read by the synth rules).
+   * @internal
+   */
+  public readonly _authenticatedRole?: IRole;
+
+  /**
+   * The default role of guests, when given (read by the synth rules).
+   * @internal
+   */
+  public readonly _unauthenticatedRole?: IRole;
+
+  /**
+   * The mappings, the live list that renders (read by the synth rules and group roles).
+   * @internal
+   */
+  public readonly _roleMappings: IdentityPoolRoleMapping[] = [];
 
   /**
    * Creates the role attachment of an identity pool.
@@ -71,17 +93,18 @@ export class IdentityPoolRoleAttachment extends Resource {
     if (props.unauthenticatedRole !== undefined) {
       checkRoleArn(this, 'unauthenticatedRole', props.unauthenticatedRole.roleArn);
     }
-    this.identityPool = props.identityPool;
+    this._identityPool = props.identityPool;
+    this._authenticatedRole = props.authenticatedRole;
+    this._unauthenticatedRole = props.unauthenticatedRole;
     this.identityPoolId = props.identityPool.identityPoolId;
 
     new CfnIdentityPoolRoleAttachment(this, 'Resource', {
       identityPoolId: this.identityPoolId,
       roles: renderRoles(props.authenticatedRole, props.unauthenticatedRole),
-      roleMappings: Lazy.any({ produce: () => renderRoleMappings(this, this.roleMappings) }),
+      roleMappings: Lazy.any({ produce: () => renderRoleMappings(this, this._roleMappings) }),
     });
-    guardOneAttachmentPerPool(this);
-    recordRoleMappings(this, this.roleMappings);
-    registerRoleAttachmentChecks(this, props, this.roleMappings);
+    brand(this, ATTACHMENT_BRAND);
+    SynthRegistry.of(this);
 
     this.addRoleMappings(...props.roleMappings ?? []);
   }
@@ -95,13 +118,13 @@ export class IdentityPoolRoleAttachment extends Resource {
    */
   public addRoleMappings(...roleMappings: IdentityPoolRoleMapping[]): void {
     for (const mapping of roleMappings) {
-      checkRoleMappingShape(this, `roleMappings[${this.roleMappings.length}]`, mapping);
-      const duplicate = this.roleMappings.find(existing => sameProvider(existing, mapping));
-      if (duplicate) {
+      checkRoleMappingShape(this, `roleMappings[${this._roleMappings.length}]`, mapping);
+      // The same provider twice; two providers with one key are told apart by checkRoleMapping.
+      if (this._roleMappings.some(existing => existing.providerUrl.value === mapping.providerUrl.value)) {
         configError(this, 'roleMappings', 'must map each identity provider once (Cognito keeps one mapping per provider)', mapping.providerUrl.value);
       }
-      checkRoleMapping(this, this.identityPool, mapping, this.roleMappings);
-      this.roleMappings.push(mapping);
+      checkRoleMapping(this, this._identityPool, mapping, this._roleMappings);
+      this._roleMappings.push(mapping);
     }
   }
 }
@@ -118,48 +141,4 @@ function renderRoles(authenticated?: IRole, unauthenticated?: IRole): Record<str
     roles.unauthenticated = unauthenticated.roleArn;
   }
   return roles;
-}
-
-function sameProvider(a: IdentityPoolRoleMapping, b: IdentityPoolRoleMapping): boolean {
-  return a.providerUrl.value === b.providerUrl.value
-    || (a.mappingKey !== undefined && a.mappingKey === b.mappingKey);
-}
-
-/** Roots whose attachments are already checked by one validation. */
-const guardedRoots = new WeakSet<IConstruct>();
-
-/**
- * Registers, once per construct tree, a validation that finds every role attachment and
- * fails when two aim at the same identity pool (one pass over the tree, however many pools).
- */
-function guardOneAttachmentPerPool(attachment: IdentityPoolRoleAttachment): void {
-  const root = attachment.node.root;
-  if (guardedRoots.has(root)) {
-    return;
-  }
-  guardedRoots.add(root);
-  root.node.addValidation({ validate: () => findDuplicateAttachments(root) });
-}
-
-function findDuplicateAttachments(root: IConstruct): string[] {
-  const byPool = new Map<string, IConstruct>();
-  const errors: string[] = [];
-  for (const construct of root.node.findAll()) {
-    if (!CfnIdentityPoolRoleAttachment.isCfnResource(construct)
-      || (construct as CfnIdentityPoolRoleAttachment).cfnResourceType !== CfnIdentityPoolRoleAttachment.CFN_RESOURCE_TYPE_NAME) {
-      continue;
-    }
-    // Same pool, same string: a token id is the same token string wherever it is used.
-    const poolId = (construct as CfnIdentityPoolRoleAttachment).identityPoolId;
-    const first = byPool.get(poolId);
-    if (first) {
-      // Registered on the root, whose path aws-cdk-lib prints (empty) before the message: it names both attachments.
-      errors.push(`${describePath(construct)}: an identity pool has exactly one role attachment, and ${describePath(first)} already configures `
-        + `this pool (received a second attachment for ${apiName('identityPoolId')} ${JSON.stringify(poolId)}); `
-        + `add role mappings to the first with ${apiName('addRoleMappings')} instead`);
-    } else {
-      byPool.set(poolId, construct);
-    }
-  }
-  return errors;
 }

@@ -7,7 +7,6 @@ import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool
 import { MappedRoleOptions } from './mapped-role-options';
 import { checkRoleArn } from './private/values/arn';
 import { configError } from './private/messages/errors';
-import { onUserPoolProviderAdded, poolFacts, roleMappingsOf } from './private/pool-facts';
 import { sameValue } from './private/values/same-value';
 import { checkGroupRolePropsShape } from './private/shapes/shapes';
 import { checkString, StringRule } from './private/values/validate';
@@ -72,9 +71,6 @@ export interface UserPoolGroupRoleProps extends UserPoolGroupRoleOptions {
 const GROUP_NAME: StringRule = { min: 1, max: 128, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$/u, patternText: '[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+' };
 const DESCRIPTION: StringRule = { min: 0, max: 2048 };
 const MAX_PRECEDENCE = 2 ** 31 - 1;
-
-/** The user pools (by provider name) whose groups' roles each pool takes from the token. */
-const tokenRoleUserPools = new WeakMap<IConstruct, Map<string, UserPoolGroupRole>>();
 
 /**
  * A user pool group and the role its members get from an identity pool, through the pool's
@@ -169,7 +165,7 @@ interface ProviderClient {
 function clientsOf(pool: IdentityPool, userPool: IUserPool): ProviderClient[] {
   const providerName = userPool.userPoolProviderName;
   const clients: ProviderClient[] = [];
-  for (const provider of poolFacts(pool)?.userPoolProviders ?? []) {
+  for (const provider of pool._settings?.userPoolProviders ?? []) {
     if (provider.providerName !== undefined && provider.clientId !== undefined && sameValue(pool, provider.providerName, providerName)) {
       clients.push({ providerName: provider.providerName, clientId: provider.clientId });
     }
@@ -185,13 +181,10 @@ function takeRolesFromTokens(groupRole: UserPoolGroupRole, pool: IdentityPool, p
   for (const client of clients) {
     addTokenMapping(groupRole, pool, client);
   }
-  let userPools = tokenRoleUserPools.get(pool);
-  if (userPools === undefined) {
-    userPools = new Map();
-    tokenRoleUserPools.set(pool, userPools);
-    const registered = userPools;
-    onUserPoolProviderAdded(pool, entry => {
-      const first = [...registered].find(([name]) => sameValue(pool, name, entry.providerName));
+  const userPools = pool._tokenRoleUserPools;
+  if (userPools.size === 0) {
+    pool._onUserPoolProviderAdded(entry => {
+      const first = [...userPools].find(([name]) => sameValue(pool, name, entry.providerName));
       if (first !== undefined) {
         addTokenMapping(first[1], pool, entry);
       }
@@ -213,7 +206,7 @@ function addTokenMapping(scope: IConstruct, pool: IdentityPool, client: Provider
 /** Fails when the pool maps the client with rules: Cognito keeps one mapping per provider. */
 function checkNoRulesMapping(scope: IConstruct, pool: IdentityPool, client: ProviderClient): void {
   const index = existingMapping(pool, client);
-  if (index !== undefined && roleMappingsOf(pool.roleAttachment)[index].useToken !== true) {
+  if (index !== undefined && pool.roleAttachment._roleMappings[index].useToken !== true) {
     configError(scope, 'userPool',
       `cannot give its groups' roles through ${pool.roleAttachment.node.path}, whose roleMappings[${index}] maps this user pool client with rules: `
       + 'Cognito keeps one mapping per provider, and only a Token mapping hands out group roles; test cognito:groups in those rules instead',
@@ -224,7 +217,7 @@ function checkNoRulesMapping(scope: IConstruct, pool: IdentityPool, client: Prov
 /** The index of the pool's mapping for the client, if any. */
 function existingMapping(pool: IdentityPool, client: ProviderClient): number | undefined {
   const url = providerUrl(client);
-  const index = roleMappingsOf(pool.roleAttachment).findIndex(mapping => sameValue(pool, mapping.providerUrl.value, url));
+  const index = pool.roleAttachment._roleMappings.findIndex(mapping => sameValue(pool, mapping.providerUrl.value, url));
   return index < 0 ? undefined : index;
 }
 

@@ -298,7 +298,8 @@ function resolveProvider(spec: PoolSpec, choice: ProviderChoice): ResolvedProvid
         : concrete(`cognito-idp.${spec.region ?? 'us-east-1'}.amazonaws.com/${chosen.poolId}:${chosen.clientId.value}`, true);
     }
     case 'userPoolUnconfigured':
-      return { tokenIdentity: 'unconfigured', certainlyUnconfigured: false, scheme: false };
+      // A client defined in the app that is no provider: certain once every provider's client is in the app too.
+      return { tokenIdentity: 'unconfigured', certainlyUnconfigured: spec.userPools.every(u => u.kind === 'inApp'), scheme: false };
     case 'userPoolUrlOther':
       return concrete('cognito-idp.us-east-1.amazonaws.com/us-east-1_zzzzzzzzz:other', false);
     case 'scheme':

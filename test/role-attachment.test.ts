@@ -66,7 +66,8 @@ describe('IdentityPoolRoleAttachment', () => {
 
       // THEN
       expect(() => Template.fromStack(stack)).toThrow(
-        'Stack/Second/Resource: an identity pool has exactly one role attachment, and Stack/Pool/DefaultRoleAttachment/Resource already configures this pool',
+        '[Stack/Second] an identity pool has exactly one role attachment, and Stack/Pool/DefaultRoleAttachment already configures this pool '
+        + '(received a second attachment for the identity pool Stack/Pool); add role mappings to the first with addRoleMappings instead',
       );
     });
 
@@ -75,7 +76,8 @@ describe('IdentityPoolRoleAttachment', () => {
       const identityPool = new IdentityPool(stack, 'Pool');
       new cognito.CfnIdentityPoolRoleAttachment(stack, 'Raw', { identityPoolId: identityPool.identityPoolId });
       expect(() => Template.fromStack(stack)).toThrow(
-        'Stack/Raw: an identity pool has exactly one role attachment, and Stack/Pool/DefaultRoleAttachment/Resource already configures this pool',
+        '[Stack/Raw] an identity pool has exactly one role attachment, and Stack/Pool/DefaultRoleAttachment already configures this pool '
+        + '(received a second attachment for the identity pool Stack/Pool); add role mappings to the first with addRoleMappings instead',
       );
     });
 
@@ -85,7 +87,7 @@ describe('IdentityPoolRoleAttachment', () => {
       new IdentityPoolRoleAttachment(stack, 'First', { identityPool });
       new IdentityPoolRoleAttachment(stack, 'Second', { identityPool });
       expect(() => Template.fromStack(stack)).toThrow(
-        'Stack/Second/Resource: an identity pool has exactly one role attachment, and Stack/First/Resource already configures this pool (received a second attachment for identityPoolId "us-east-1:abc"); add role mappings to the first with addRoleMappings instead',
+        '[Stack/Second] an identity pool has exactly one role attachment, and Stack/First already configures this pool (received a second attachment for identityPoolId "us-east-1:abc"); add role mappings to the first with addRoleMappings instead',
       );
     });
 
@@ -96,7 +98,8 @@ describe('IdentityPoolRoleAttachment', () => {
       const identityPool = IdentityPool.fromIdentityPoolId(one, 'Imported', 'us-east-1:abc');
       new IdentityPoolRoleAttachment(one, 'A', { identityPool });
       new IdentityPoolRoleAttachment(two, 'B', { identityPool: IdentityPool.fromIdentityPoolId(two, 'Imported', 'us-east-1:abc') });
-      expect(() => app.synth()).toThrow('Two/B/Resource: an identity pool has exactly one role attachment, and One/A/Resource already configures this pool');
+      expect(() => app.synth()).toThrow('[Two/B] an identity pool has exactly one role attachment, and One/A already configures this pool '
+        + '(received a second attachment for identityPoolId "us-east-1:abc"); add role mappings to the first with addRoleMappings instead');
     });
 
     test('attachments of different pools are fine', () => {

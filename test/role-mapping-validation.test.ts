@@ -1,4 +1,4 @@
-import { App, Annotations as CoreAnnotations, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { App, Annotations as CoreAnnotations, CfnParameter, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -278,11 +278,12 @@ describe('mapping keys', () => {
       .toThrow(`${ATTACHMENT}: roleMappings must map each identity provider once (Cognito keeps one mapping per provider) (received: "graph.facebook.com")`);
   });
 
-  test('two mappings with the same mappingKey fail', () => {
+  test('two providers with the same mappingKey get the key-clash message, not the same-provider one', () => {
     const stack = newStack();
     const pool = facebookPool(stack, { mappingKey: 'social', useToken: true });
     expect(() => pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.AMAZON, mappingKey: 'social', useToken: true }))
-      .toThrow(`${ATTACHMENT}: roleMappings must map each identity provider once (Cognito keeps one mapping per provider) (received: "www.amazon.com")`);
+      .toThrow(`${ATTACHMENT}: roleMappings[1] must have a RoleMappings key of its own, but roleMappings[0] already has this key; `
+        + 'set mappingKey to tell them apart (received: "social")');
   });
 
   test('a mappingKey equal to another mapping\'s provider URL fails: one would overwrite the other', () => {
@@ -439,13 +440,35 @@ describe('mappings for providers the pool is not configured with', () => {
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
   });
 
-  test('a token URL is not judged, even for a user pool the pool does not know', () => {
+  test('a token URL of a user pool client defined in the app fails when that client is no provider of the pool', () => {
     const stack = newStack();
     const userPool = new cognito.UserPool(stack, 'UserPool');
     new IdentityPool(stack, 'Pool', {
       authenticationProviders: { facebook: { appId: '1234567890123' } },
       roleMappings: [{ providerUrl: IdentityPoolProviderUrl.userPool(userPool, userPool.addClient('Client')), useToken: true }],
     });
+    expect(() => Template.fromStack(stack)).toThrow(`[${ATTACHMENT}] roleMappings[0].providerUrl must name an identity provider the pool `
+      + 'is configured with (configured: "graph.facebook.com"), or Cognito rejects it as "not a configured provider"; add the provider to '
+      + 'authenticationProviders (received: "the user pool and app client Stack/UserPool/Client")');
+  });
+
+  test('the same holds when the mapping is added with addRoleMappings and the pool has another client of that user pool', () => {
+    const stack = newStack();
+    const userPool = new cognito.UserPool(stack, 'UserPool');
+    const pool = new IdentityPool(stack, 'Pool');
+    pool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({ userPool }));
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPool(userPool, userPool.addClient('Other')), useToken: true });
+    expect(() => Template.fromStack(stack)).toThrow('(received: "the user pool and app client Stack/UserPool/Other")');
+  });
+
+  test('a token URL of a client the pool signs in through passes, and one whose client is not in the app is not judged', () => {
+    const stack = newStack();
+    const userPool = new cognito.UserPool(stack, 'UserPool');
+    const pool = new IdentityPool(stack, 'Pool');
+    const client = pool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({ userPool }));
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPool(userPool, client), useToken: true });
+    const imported = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Imported', Fn.importValue('ClientId'));
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPool(userPool, imported), useToken: true });
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
   });
 

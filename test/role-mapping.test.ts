@@ -259,7 +259,8 @@ describe('role mappings', () => {
         roleMappings: [{ providerUrl: IdentityPoolProviderUrl.AMAZON, mappingKey: 'social', useToken: true }],
       });
       expect(() => identityPool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.GOOGLE, mappingKey: 'social', useToken: true }))
-        .toThrow('Stack/Pool/DefaultRoleAttachment: roleMappings must map each identity provider once (Cognito keeps one mapping per provider) (received: "accounts.google.com")');
+        .toThrow('Stack/Pool/DefaultRoleAttachment: roleMappings[1] must have a RoleMappings key of its own, but roleMappings[0] already has this key; '
+          + 'set mappingKey to tell them apart (received: "social")');
     });
   });
 });

@@ -1,13 +1,11 @@
 import { Token } from 'aws-cdk-lib';
-import { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from '../../authentication-providers';
 import type { IdentityPoolProps } from '../../identity-pool';
 import { checkArnPartition } from '../values/arn';
-import { apiName, configError, configErrorMessage } from '../messages/errors';
-import { recordPoolFacts } from '../pool-facts';
+import { apiName, configError } from '../messages/errors';
 import { userPoolProviderNameError } from './user-pool-pairing';
-import { checkString, stringError, StringRule, TAG_CHARACTERS } from '../values/validate';
+import { checkString, StringRule, TAG_CHARACTERS } from '../values/validate';
 import { warn, WarningId } from '../messages/warnings';
 
 // Cognito checks these patterns in Java, where \w is [A-Za-z0-9_] and \s is [ \t\n\x0B\f\r];
@@ -34,27 +32,23 @@ const USER_POOL_CLIENT_ID: StringRule = { min: 1, max: 128, pattern: /^[A-Za-z0-
  * (letters, separators such as spaces, digits and `_.:/=+-@`), which the pool's default roles,
  * tagged alike, enforce too.
  */
-const MAX_TAGS = 50;
+export const MAX_TAGS = 50;
 const TAG_PATTERN = new RegExp(`^${TAG_CHARACTERS}*$`, 'u');
-const TAG_PATTERN_TEXT = `${TAG_CHARACTERS}*`;
-const TAG_KEY: StringRule = { min: 1, max: 128, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
+export const TAG_PATTERN_TEXT = `${TAG_CHARACTERS}*`;
+export const TAG_KEY: StringRule = { min: 1, max: 128, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
 /** AWS reserves the `aws:` prefix, in any case, for its own tag keys; TagResource refuses it. */
 export const RESERVED_TAG_PREFIX = /^aws:/i;
 export const RESERVED_TAG_RULE = 'must not have keys that start with aws: (in any case), a prefix AWS reserves for its own tags';
-const TAG_VALUE: StringRule = { min: 0, max: 256, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
+export const TAG_VALUE: StringRule = { min: 0, max: 256, pattern: TAG_PATTERN, patternText: TAG_PATTERN_TEXT };
 
 /** Cognito's default quota of user pool providers per identity pool; AWS support can raise it. */
 const USER_POOL_PROVIDER_QUOTA = 50;
 
 /**
- * Checks an identity pool's props, warns about risky choices, and records what the role
- * attachment's synth-time checks need. Called first thing in the `IdentityPool` constructor.
+ * Checks an identity pool's props and warns about risky choices. Called first thing in the
+ * `IdentityPool` constructor.
  */
-export function checkIdentityPool(
-  pool: IConstruct,
-  props: IdentityPoolProps,
-  userPoolProviders: readonly CfnIdentityPool.CognitoIdentityProviderProperty[],
-): void {
+export function checkIdentityPool(pool: IConstruct, props: IdentityPoolProps): void {
   checkString(pool, 'identityPoolName', props.identityPoolName, POOL_NAME);
   const providers = props.authenticationProviders ?? {};
   checkLoginProviders(pool, providers);
@@ -80,9 +74,6 @@ export function checkIdentityPool(
       + 'this identity pool, bypassing role mappings, ambiguous-role resolution and the scope-down policy of guest credentials, so '
       + 'every such role needs both the aud and the amr condition');
   }
-
-  recordPoolFacts(pool, { allowClassicFlow: props.allowClassicFlow === true, providers, userPoolProviders });
-  pool.node.addValidation({ validate: () => checkTags(pool) });
 }
 
 /**
@@ -101,34 +92,6 @@ export function checkUserPoolProvider(pool: IConstruct, provider: { readonly pro
       `This identity pool has more than ${USER_POOL_PROVIDER_QUOTA} user pool providers, Cognito's default quota per identity pool: `
       + 'the deployment fails unless AWS support has raised the quota for your account');
   }
-}
-
-/**
- * Tags reach the pool through `Tags.of(...)`, an aspect, so they are checked at validation time:
- * the pool's L1 renders them as `IdentityPoolTags`.
- */
-function checkTags(pool: IConstruct): string[] {
-  const resource = pool.node.tryFindChild('Resource');
-  if (!(resource instanceof CfnIdentityPool)) {
-    return [];
-  }
-  const tags = Object.entries(resource.cdkTagManager.tagValues());
-  const errors: string[] = [];
-  if (tags.length > MAX_TAGS) {
-    errors.push(configErrorMessage('tags', `must number at most ${MAX_TAGS} on an identity pool`, tags.length));
-  }
-  for (const [key, value] of tags) {
-    if (stringError(key, TAG_KEY)) {
-      errors.push(configErrorMessage('tags', `must have keys of ${TAG_KEY.min}-${TAG_KEY.max} characters matching ${TAG_PATTERN_TEXT}`, key));
-    } else if (RESERVED_TAG_PREFIX.test(key)) {
-      errors.push(configErrorMessage('tags', RESERVED_TAG_RULE, key));
-    }
-    const valueError = stringError(value, TAG_VALUE);
-    if (valueError) {
-      errors.push(configErrorMessage(`tags[${JSON.stringify(key)}]`, valueError, value));
-    }
-  }
-  return errors;
 }
 
 function checkLoginProviders(pool: IConstruct, providers: IdentityPoolAuthenticationProviders): void {

@@ -1,17 +1,13 @@
 import { Intrinsic, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../../identity-pool-interface';
-import type { IdentityPoolRoleAttachmentProps } from '../../role-attachment';
 import { IdentityPoolRoleMapping, RoleMappingMatchType } from '../../role-mapping';
 import { checkRoleArn } from '../values/arn';
-import { apiName, configError, configErrorMessage } from '../messages/errors';
-import { registerGuestPermissionsCheck } from '../synth/rules/guest-scope-down';
-import { renderSupportedLoginProviders } from '../render/login-providers';
-import { PoolFacts, hasPrincipalTags, poolFacts } from '../pool-facts';
-import { roleMappingKey } from '../render/role-mapping-render';
-import { checkRoleTrust, registerClassicFlowCheck, RoleUse } from '../synth/trust/trust-check';
-import { groupRoleUses, warnAboutUserPoolMappings } from '../synth/user-pool-checks';
-import { registerUserPoolIndex } from '../synth/tree-index';
+import { apiName, configError } from '../messages/errors';
+import { definedPoolSettings } from '../synth/facts';
+import {
+  configuredProviderNames, describeUrl, providerMatcher, unconfiguredProviderRule, USER_POOL_PROVIDER_PREFIX, USER_POOL_TYPE,
+} from '../values/provider-names';
 import { checkUserPoolProviderUrl } from './user-pool-pairing';
 import { checkString, StringRule } from '../values/validate';
 import { warn, WarningId } from '../messages/warnings';
@@ -21,7 +17,7 @@ const MAX_MAPPED_PROVIDERS = 10;
 const MAX_RULES = 25;
 
 /** A `RoleMappings` key, and the provider name a mapping names: 1-128 characters, as the API's map key. */
-const MAPPING_KEY: StringRule = { min: 1, max: 128 };
+export const MAPPING_KEY: StringRule = { min: 1, max: 128 };
 const PROVIDER_URL: StringRule = { min: 1, max: 128 };
 
 /** `Claim`: 1-64 letters, marks, symbols, digits or punctuation (no spaces or control characters). */
@@ -29,7 +25,7 @@ const CLAIM: StringRule = { min: 1, max: 64, pattern: /^[\p{L}\p{M}\p{S}\p{N}\p{
 /** `Value`. */
 const CLAIM_VALUE: StringRule = { min: 1, max: 128 };
 
-const KEY_RULE = 'must be a plain string of 1-128 characters, or a token that resolves to one at synth time: '
+export const KEY_RULE = 'must be a plain string of 1-128 characters, or a token that resolves to one at synth time: '
   + 'CloudFormation map keys cannot be intrinsic functions';
 
 const MATCH_TYPES: readonly string[] = Object.values(RoleMappingMatchType);
@@ -93,7 +89,7 @@ export function checkRoleMapping(
     configError(attachment, property, keyClashRule(clash), key);
   }
 
-  const facts = poolFacts(pool);
+  const facts = definedPoolSettings(pool);
   if (facts !== undefined && !Token.isUnresolved(url) && !url.startsWith(USER_POOL_PROVIDER_PREFIX)) {
     const names = configuredProviderNames(facts, []);
     if (!names.some(name => providerMatcher(name)(url))) {
@@ -117,7 +113,7 @@ export function checkRoleMapping(
   }
 }
 
-function keyClashRule(clash: number): string {
+export function keyClashRule(clash: number): string {
   return `must have a RoleMappings key of its own, but ${apiName(`roleMappings[${clash}]`)} already has this key; `
     + `set ${apiName('mappingKey')} to tell them apart`;
 }
@@ -151,152 +147,3 @@ function concreteKey(mapping: IdentityPoolRoleMapping): string | undefined {
   return Token.isUnresolved(key) ? undefined : key;
 }
 
-/**
- * Registers the attachment's checks that need the whole app, run when it is synthesized: token
- * `mappingKey`s resolve to distinct plain strings, each concrete provider URL names a provider
- * the pool is configured with (providers can be added after mappings), every role the pool
- * hands out trusts it, the roles of user pool groups under Token mappings included, the
- * mappings' user pools do not let users pick their role, and the guest role grants nothing that
- * guest credentials cannot use (warnings; see user-pool-checks.ts and guest-permissions.ts).
- */
-export function registerRoleAttachmentChecks(
-  attachment: IConstruct,
-  props: IdentityPoolRoleAttachmentProps,
-  mappings: readonly IdentityPoolRoleMapping[],
-): void {
-  registerUserPoolIndex(attachment);
-  const facts = poolFacts(props.identityPool);
-  // The pool's live list of user pool providers: providers can be added after mappings.
-  const providers = facts?.userPoolProviders ?? [];
-  const roleUses = (): RoleUse[] => [...collectRoleUses(props, mappings), ...groupRoleUses(attachment, mappings, providers)];
-  attachment.node.addValidation({
-    validate: () => {
-      const errors = [...checkKeys(attachment, mappings)];
-      if (facts !== undefined) {
-        errors.push(...checkProvidersConfigured(facts, mappings));
-      }
-      warnAboutUserPoolMappings(attachment, mappings, providers);
-      checkRoleTrust(attachment, props.identityPool, roleUses(), facts?.allowClassicFlow === true, hasPrincipalTags(props.identityPool));
-      return errors;
-    },
-  });
-  if (facts?.allowClassicFlow === true) {
-    registerClassicFlowCheck(attachment, props.identityPool, () => roleUses().map(use => use.role));
-  } else if (facts !== undefined && props.unauthenticatedRole !== undefined) {
-    // Only the enhanced flow scopes guest credentials down; an imported pool's flow is unknown.
-    registerGuestPermissionsCheck(attachment, props.unauthenticatedRole);
-  }
-}
-
-function collectRoleUses(props: IdentityPoolRoleAttachmentProps, mappings: readonly IdentityPoolRoleMapping[]): RoleUse[] {
-  const uses: RoleUse[] = [];
-  if (props.authenticatedRole) {
-    uses.push({ role: props.authenticatedRole, description: 'authenticated default role', identityType: 'authenticated' });
-  }
-  if (props.unauthenticatedRole) {
-    uses.push({ role: props.unauthenticatedRole, description: 'unauthenticated default role', identityType: 'unauthenticated' });
-  }
-  mappings.forEach((mapping, index) => (mapping.useToken ? [] : mapping.rules ?? []).forEach((rule, ruleIndex) =>
-    uses.push({ role: rule.mappedRole, description: `mapped role of roleMappings[${index}].rules[${ruleIndex}]`, identityType: 'authenticated' })));
-  return uses;
-}
-
-/** Token keys must resolve to plain strings (CloudFormation map keys cannot be intrinsics), and keys must differ. */
-function checkKeys(attachment: IConstruct, mappings: readonly IdentityPoolRoleMapping[]): string[] {
-  const errors: string[] = [];
-  const seen = new Map<string, number>();
-  mappings.forEach((mapping, index) => {
-    const property = `roleMappings[${index}]`;
-    let key: unknown = roleMappingKey(attachment, mapping);
-    if (typeof key === 'string' && Token.isUnresolved(key)) {
-      key = Stack.of(attachment).resolve(key);
-      if (typeof key !== 'string' || key.length < MAPPING_KEY.min || key.length > MAPPING_KEY.max) {
-        errors.push(configErrorMessage(`${property}.mappingKey`, KEY_RULE, key));
-        return;
-      }
-    }
-    const first = seen.get(key as string);
-    if (first !== undefined) {
-      errors.push(configErrorMessage(property, keyClashRule(first), key));
-    } else {
-      seen.set(key as string, index);
-    }
-  });
-  return errors;
-}
-
-/**
- * Matches each concrete provider URL against the names of the providers configured on the pool:
- * the social providers' domains (`graph.facebook.com`, ...), `<providerName>:<clientId>` of each
- * user pool provider, the issuer of each OpenID Connect provider (its ARN after
- * `oidc-provider/`), each SAML provider's ARN, and the developer provider name. A configured
- * name that holds tokens matches any URL its literal parts allow (a user pool's, only URLs that
- * start `cognito-idp.`), so the token ARN of an OpenID Connect provider defined in the app
- * matches anything. Fails only when no configured name could match; a token URL is never
- * judged. URLs that cannot name a user pool were judged when added (`checkRoleMapping`).
- */
-function checkProvidersConfigured(facts: PoolFacts, mappings: readonly IdentityPoolRoleMapping[]): string[] {
-  const userPoolNames = facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`);
-  const names = configuredProviderNames(facts, userPoolNames);
-  const matchers = names.map(name => providerMatcher(name, userPoolNames.includes(name)));
-  const errors: string[] = [];
-  mappings.forEach((mapping, index) => {
-    const url = mapping.providerUrl.value;
-    if (Token.isUnresolved(url) || matchers.some(matches => matches(url))) {
-      return;
-    }
-    errors.push(configErrorMessage(`roleMappings[${index}].providerUrl`, unconfiguredProviderRule(facts), url));
-  });
-  return errors;
-}
-
-/**
- * The rule a mapping for an unconfigured provider breaks, listing the configured names, with `*`
- * for the parts known only at deploy time.
- */
-function unconfiguredProviderRule(facts: PoolFacts): string {
-  const names = configuredProviderNames(facts, facts.userPoolProviders.map(provider => `${provider.providerName}:${provider.clientId}`));
-  const configured = names.length > 0 ? names.map(name => JSON.stringify(name.replace(STRING_TOKENS, '*'))).join(', ') : 'none';
-  return `must name an identity provider the pool is configured with (configured: ${configured}), `
-    + `or Cognito rejects it as "not a configured provider"; add the provider to ${apiName('authenticationProviders')}`;
-}
-
-/** The names of the pool's providers: social, user pools (`userPoolNames`), OpenID Connect, SAML, developer. */
-function configuredProviderNames(facts: PoolFacts, userPoolNames: readonly string[]): string[] {
-  const providers = facts.providers;
-  const names = [...Object.keys(renderSupportedLoginProviders(providers) ?? {}), ...userPoolNames];
-  for (const provider of providers.openIdConnectProviders ?? []) {
-    const arn = provider.openIdConnectProviderArn;
-    const marker = arn.indexOf('oidc-provider/');
-    names.push(marker >= 0 ? arn.slice(marker + 'oidc-provider/'.length) : arn);
-  }
-  names.push(...(providers.samlProviders ?? []).map(provider => provider.samlProviderArn));
-  if (providers.customProvider !== undefined) {
-    names.push(providers.customProvider);
-  }
-  return names;
-}
-
-const USER_POOL_PROVIDER_PREFIX = 'cognito-idp.';
-/** `IdentityPoolProviderType.USER_POOL`, the type of `userPool(...)` and `userPoolUrl(...)` URLs. */
-const USER_POOL_TYPE = 'UserPool';
-
-/** String tokens as aws-cdk-lib encodes them inside strings. */
-const STRING_TOKENS = /\$\{Token\[[a-zA-Z0-9:._-]+\]\}/g;
-
-/**
- * Whether a concrete URL could equal the name, whose tokens may stand for anything; a user pool
- * provider's name always starts `cognito-idp.`, whatever its tokens.
- */
-function providerMatcher(name: string, userPool = false): (url: string) => boolean {
-  if (!Token.isUnresolved(name)) {
-    return url => url === name;
-  }
-  const literals = name.split(STRING_TOKENS);
-  const pattern = new RegExp(`^${literals.map(literal => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`);
-  return url => pattern.test(url) && (!userPool || url.startsWith(USER_POOL_PROVIDER_PREFIX));
-}
-
-function describeUrl(url: string): string {
-  return Token.isUnresolved(url) ? 'a provider known at deploy time' : url;
-}

@@ -1,7 +1,7 @@
 import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IIdentityPool } from '../../identity-pool-interface';
 import { apiName, configError } from '../messages/errors';
-import { poolFacts } from '../pool-facts';
+import { definedPoolSettings } from '../synth/facts';
 
 // The developer authenticated identities API, each on the identity pool's ARN:
 // https://docs.aws.amazon.com/cognito/latest/developerguide/developer-authenticated-identities.html
@@ -30,7 +30,7 @@ export function grantDeveloperIdentityAdministration(pool: IIdentityPool, grante
  * (Cognito answers them with an error otherwise); an imported pool's configuration is unknown.
  */
 function requireDeveloperProvider(pool: IIdentityPool, method: string): void {
-  const facts = poolFacts(pool);
+  const facts = definedPoolSettings(pool);
   if (facts === undefined) {
     return;
   }

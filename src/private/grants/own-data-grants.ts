@@ -4,11 +4,11 @@ import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import type { IIdentityPool } from '../../identity-pool-interface';
 import type { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from '../../own-data-options';
 import type { OwnerKey } from '../../owner-key';
-import { configError, configErrorMessage } from '../messages/errors';
-import { defaultGrantee, poolFacts, principalTagFacts } from '../pool-facts';
+import { configError } from '../messages/errors';
+import type { PoolFacts } from '../synth/facts';
+import { SynthRegistry } from '../synth/pipeline';
 import { tableKeySchema } from './table-key-schema';
 
 /** What a per-identity grant allows. */
@@ -52,7 +52,7 @@ const PREFIX_RULE = 'must be a key prefix without the IAM wildcards * and ? or a
  * `s3:ListBucket` limited to that folder for reading, and the bucket key's actions.
  */
 export function grantOwnObjects(
-  pool: IIdentityPool, method: string, bucket: IBucket, access: OwnDataAccess, ownerKey: OwnerKey, options: OwnObjectsOptions,
+  pool: PoolFacts, method: string, bucket: IBucket, access: OwnDataAccess, ownerKey: OwnerKey, options: OwnObjectsOptions,
 ): Grant {
   const prefix = options.prefix ?? '';
   checkPrefix(pool, `${method} prefix`, prefix, false);
@@ -77,7 +77,7 @@ export function grantOwnObjects(
  * Grants reading a shared folder, `<prefix>*`, with `s3:ListBucket` limited to it and the
  * bucket key's read actions.
  */
-export function grantSharedObjects(pool: IIdentityPool, bucket: IBucket, options: SharedObjectsOptions): Grant {
+export function grantSharedObjects(pool: PoolFacts, bucket: IBucket, options: SharedObjectsOptions): Grant {
   const method = 'grantReadSharedObjects';
   checkPrefix(pool, `${method} prefix`, options.prefix, true);
   const grantee = granteeOf(pool, method, options.grantee);
@@ -93,7 +93,7 @@ export function grantSharedObjects(pool: IIdentityPool, bucket: IBucket, options
  * indexes; optionally only some attributes; and the table key's actions.
  */
 export function grantOwnItems(
-  pool: IIdentityPool, method: string, table: ITable, access: OwnDataAccess, ownerKey: OwnerKey, options: OwnItemsOptions,
+  pool: PoolFacts, method: string, table: ITable, access: OwnDataAccess, ownerKey: OwnerKey, options: OwnItemsOptions,
 ): Grant {
   const grantee = granteeOf(pool, method, options.grantee);
   checkOwnerKey(pool, method, ownerKey);
@@ -140,8 +140,8 @@ function withKey(grant: Grant, grantee: IGrantable, key: IKey | undefined, actio
 }
 
 /** The grantee given, else the pool's authenticated role; an error for a pool imported without it. */
-function granteeOf(pool: IIdentityPool, method: string, grantee: IGrantable | undefined): IGrantable {
-  const chosen = grantee ?? defaultGrantee(pool);
+function granteeOf(pool: PoolFacts, method: string, grantee: IGrantable | undefined): IGrantable {
+  const chosen = grantee ?? pool._defaultGrantee;
   if (chosen === undefined) {
     configError(pool, `${method} grantee`,
       'is required for an identity pool imported without its authenticated role: name the role that should receive the grant', undefined);
@@ -155,25 +155,11 @@ function granteeOf(pool: IIdentityPool, method: string, grantee: IGrantable | un
  * the app and imported pools with mappings in the app. A mapping that uses its provider's
  * defaults passes every key: which keys those are, the library does not know.
  */
-function checkOwnerKey(pool: IIdentityPool, method: string, ownerKey: OwnerKey): void {
+function checkOwnerKey(pool: PoolFacts, method: string, ownerKey: OwnerKey): void {
   const tagKey = ownerKey.principalTagKey;
-  if (tagKey === undefined || Token.isUnresolved(tagKey)) {
-    return;
+  if (tagKey !== undefined && !Token.isUnresolved(tagKey)) {
+    pool._ownerKeyUses.push({ method, tagKey });
   }
-  pool.node.addValidation({
-    validate: () => {
-      const facts = principalTagFacts(pool);
-      if (facts === undefined && poolFacts(pool) === undefined) {
-        return [];
-      }
-      if (facts !== undefined && (facts.providerDefaults || facts.tagKeys.has(tagKey))) {
-        return [];
-      }
-      const known = facts === undefined || facts.tagKeys.size === 0 ? 'it passes none' : `it passes ${[...facts.tagKeys].join(', ')}`;
-      return [configErrorMessage(`${method} ownerKey`,
-        `must name a principal tag that a principal tag mapping of this identity pool passes (addPrincipalTags), but ${known}`, tagKey)];
-    },
-  });
 }
 
 /** The prefix's rules; its type is checked before, with the grant's shape (shapes.ts `checkGrantShape`). */
@@ -192,17 +178,16 @@ function checkPrefix(scope: IConstruct, property: string, prefix: string, shared
   }
 }
 
-/** The concrete prefixes granted per bucket, own and shared, to catch a shared folder that holds own folders. */
-const prefixesByBucket = new WeakMap<IBucket, { own: string[]; shared: string[] }>();
-
-function recordPrefix(bucket: IBucket, kind: 'own' | 'shared', prefix: string, pool: IIdentityPool, method: string): void {
+function recordPrefix(bucket: IBucket, kind: 'own' | 'shared', prefix: string, pool: PoolFacts, method: string): void {
   if (Token.isUnresolved(prefix)) {
     return;
   }
-  let prefixes = prefixesByBucket.get(bucket);
+  // Per bucket, in the registry of the bucket's stage: a shared folder must not hold own folders.
+  const byBucket = SynthRegistry.of(bucket).bucketPrefixes;
+  let prefixes = byBucket.get(bucket);
   if (prefixes === undefined) {
     prefixes = { own: [], shared: [] };
-    prefixesByBucket.set(bucket, prefixes);
+    byBucket.set(bucket, prefixes);
   }
   const clash = kind === 'own'
     ? prefixes.shared.find(shared => prefix.startsWith(shared))

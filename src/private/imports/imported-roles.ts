@@ -1,10 +1,8 @@
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import { Construct, IConstruct } from 'constructs';
-import type { IIdentityPool } from '../../identity-pool-interface';
 import type { IdentityPoolAttributes } from '../../identity-pool-attributes';
 import { describePath } from '../messages/errors';
-import { hasPrincipalTags } from '../pool-facts';
-import { checkRoleTrust, RoleUse } from '../synth/trust/trust-check';
+import type { PoolFacts, RoleUse } from '../synth/facts';
 import { addRolesCheck } from './verify-roles';
 
 /**
@@ -22,19 +20,19 @@ export function unauthenticatedRoleOrThrow(pool: IConstruct, role: IRole | undef
 
 /**
  * The checks of a pool imported with its roles: at synth time, the roles defined in the app must
- * trust it (warnings on its child `RoleTrust`; its flow is unknown, so the classic-flow rules are
+ * trust it (the synth rule role-trust warns on its child `RoleTrust`; its flow is unknown, so the classic-flow rules are
  * not applied); at deploy time, with `verifyRoles`, the pool's roles must be the ones given.
  */
-export function registerImportedRoleChecks(pool: IIdentityPool, attrs: IdentityPoolAttributes): void {
+export function registerImportedRoleChecks(pool: PoolFacts, attrs: IdentityPoolAttributes): void {
   const mappedRoles = attrs.mappedRoles ?? [];
   const uses: RoleUse[] = [
     { role: attrs.authenticatedRole, description: 'authenticated default role', identityType: 'authenticated' },
     ...attrs.unauthenticatedRole ? [{ role: attrs.unauthenticatedRole, description: 'unauthenticated default role', identityType: 'unauthenticated' } as const] : [],
     ...mappedRoles.map((role, index) => ({ role, description: `mappedRoles[${index}]`, identityType: 'authenticated' } as const)),
   ];
-  // Warnings found at validation time go on a child, so that acknowledging them on the pool works.
-  const target = new Construct(pool, 'RoleTrust');
-  target.node.addValidation({ validate: () => { checkRoleTrust(target, pool, uses, false, hasPrincipalTags(pool)); return []; } });
+  // Warnings found at validation time go on a child, so that acknowledging them on the pool works;
+  // the synth rule role-trust reads the roles here.
+  pool._importedRoles = { target: new Construct(pool, 'RoleTrust'), uses };
   if (attrs.verifyRoles === true) {
     addRolesCheck(pool, { authenticatedRole: attrs.authenticatedRole, unauthenticatedRole: attrs.unauthenticatedRole, mappedRoles });
   }

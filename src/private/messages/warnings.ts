@@ -26,6 +26,8 @@ export const WarningId = {
   USER_WRITABLE_CLAIM: 'cdk-identity-pool:userWritableClaim',
   /** A Token mapping for a provider whose tokens carry no role claims. */
   TOKEN_WITHOUT_ROLE_CLAIMS: 'cdk-identity-pool:tokenWithoutRoleClaims',
+  /** An imported pool's id is not hexadecimal after its region, so it names no real pool. */
+  POOL_ID_NOT_HEX: 'cdk-identity-pool:poolIdNotHex',
 } as const;
 
 /**

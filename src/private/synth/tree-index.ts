@@ -1,15 +1,32 @@
 import { CfnResource, Stage, Token } from 'aws-cdk-lib';
-import { CfnUserPool, CfnUserPoolClient, CfnUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
-import { Role } from 'aws-cdk-lib/aws-iam';
+import {
+  CfnIdentityPool, CfnIdentityPoolPrincipalTag, CfnIdentityPoolRoleAttachment, CfnUserPool, CfnUserPoolClient, CfnUserPoolGroup,
+} from 'aws-cdk-lib/aws-cognito';
+import { CfnManagedPolicy, CfnPolicy, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
+import { ATTACHMENT_BRAND, AttachmentFacts, FRONTEND_OUTPUTS_BRAND, FrontendOutputsFacts, hasBrand, POOL_BRAND, PoolFacts } from './facts';
 
 /**
- * The user pools, app clients, user pool groups and roles of one construct tree (a stage), found
- * in one walk, for the role attachments' checks of Token and Rules mappings on user pools.
- * Token strings stand for the same value wherever they are used, so lookups are by the very
- * strings the constructs carry (`Ref`s, `ProviderName`s, role ARNs).
+ * What the synth rules read of one stage's tree, found in one walk: the library's pools,
+ * attachments and front end outputs (by their brands), and the L1s and roles the rules judge,
+ * escape hatches included. Token strings stand for the same value wherever they are used, so
+ * lookups are by the very strings the constructs carry (`Ref`s, `ProviderName`s, role ARNs).
  */
-export interface UserPoolIndex {
+export interface TreeIndex {
+  /** The stage (or root) the index covers; nested stages are left to their own index. */
+  readonly stage: IConstruct;
+  /** The library's identity pools, created in the app or imported, in tree order. */
+  readonly pools: readonly PoolFacts[];
+  /** The library's role attachments, in tree order. */
+  readonly attachments: readonly AttachmentFacts[];
+  /** Every role attachment L1, the library's and raw ones, in tree order. */
+  readonly cfnAttachments: readonly CfnIdentityPoolRoleAttachment[];
+  /** Identity pool L1s by their `Ref`. */
+  readonly cfnPoolsByRef: ReadonlyMap<string, CfnIdentityPool>;
+  /** Principal tag L1s (the library's and raw ones) by the `identityPoolId` they name. */
+  readonly principalTagsByPoolId: ReadonlyMap<string, readonly CfnIdentityPoolPrincipalTag[]>;
+  /** The library's front end outputs. */
+  readonly frontendOutputs: readonly FrontendOutputsFacts[];
   /** User pools by their `Ref` (`userPoolId`). */
   readonly userPools: ReadonlyMap<string, CfnUserPool>;
   /** User pools by their provider name (`userPoolProviderName`). */
@@ -18,79 +35,123 @@ export interface UserPoolIndex {
   readonly clients: ReadonlyMap<string, CfnUserPoolClient>;
   /** Groups by the `userPoolId` they name, in tree order. */
   readonly groupsByUserPoolId: ReadonlyMap<string, readonly CfnUserPoolGroup[]>;
+  /** Roles defined in the tree, in tree order. */
+  readonly roles: readonly Role[];
   /** Roles defined in the tree, by their `roleArn`. */
   readonly rolesByArn: ReadonlyMap<string, Role>;
+  /** Permission policy L1s (`AWS::IAM::Policy`, `AWS::IAM::ManagedPolicy`), unresolved. */
+  readonly policies: readonly CfnResource[];
 }
 
-/** The index of each stage, built on first use in a validation pass and dropped at the next. */
-const indexes = new WeakMap<IConstruct, UserPoolIndex>();
-const registeredStages = new WeakSet<IConstruct>();
+/** The part of the index that Token and Rules mappings on user pools need. */
+export type UserPoolIndex = Pick<TreeIndex, 'userPools' | 'userPoolsByProviderName' | 'clients' | 'groupsByUserPoolId' | 'rolesByArn'>;
+
+const POOL_TYPE = CfnIdentityPool.CFN_RESOURCE_TYPE_NAME;
+const ATTACHMENT_TYPE = CfnIdentityPoolRoleAttachment.CFN_RESOURCE_TYPE_NAME;
+const PRINCIPAL_TAG_TYPE = CfnIdentityPoolPrincipalTag.CFN_RESOURCE_TYPE_NAME;
+const POLICY_TYPES: ReadonlySet<string> = new Set([CfnPolicy.CFN_RESOURCE_TYPE_NAME, CfnManagedPolicy.CFN_RESOURCE_TYPE_NAME]);
 
 /**
- * Registers, once per stage, a validation that drops the stage's index: the stage is validated
- * before the constructs in it, so each synthesis walks the tree it synthesizes, at most once.
- * Called at construction time by every role attachment.
+ * Indexes the stage's tree in one walk (pre-order, as `findAll`), leaving out nested stages,
+ * which aws-cdk-lib validates, and the pipeline indexes, on their own.
  */
-export function registerUserPoolIndex(scope: IConstruct): void {
-  const stage = stageOf(scope);
-  if (registeredStages.has(stage)) {
-    return;
-  }
-  registeredStages.add(stage);
-  stage.node.addValidation({ validate: () => { indexes.delete(stage); return []; } });
-}
-
-/** The index of the scope's stage; walks the stage's tree the first time in a validation pass. */
-export function userPoolIndex(scope: IConstruct): UserPoolIndex {
-  const stage = stageOf(scope);
-  let index = indexes.get(stage);
-  if (index === undefined) {
-    index = buildIndex(stage);
-    indexes.set(stage, index);
-  }
+export function indexTree(stage: IConstruct): TreeIndex {
+  const index = {
+    stage,
+    pools: [] as PoolFacts[],
+    attachments: [] as AttachmentFacts[],
+    cfnAttachments: [] as CfnIdentityPoolRoleAttachment[],
+    cfnPoolsByRef: new Map<string, CfnIdentityPool>(),
+    principalTagsByPoolId: new Map<string, CfnIdentityPoolPrincipalTag[]>(),
+    frontendOutputs: [] as FrontendOutputsFacts[],
+    userPools: new Map<string, CfnUserPool>(),
+    userPoolsByProviderName: new Map<string, CfnUserPool>(),
+    clients: new Map<string, CfnUserPoolClient>(),
+    groupsByUserPoolId: new Map<string, CfnUserPoolGroup[]>(),
+    roles: [] as Role[],
+    rolesByArn: new Map<string, Role>(),
+    policies: [] as CfnResource[],
+  };
+  const visit = (construct: IConstruct): void => {
+    if (CfnResource.isCfnResource(construct)) {
+      indexResource(index, construct);
+    } else if (Role.isRole(construct)) {
+      index.roles.push(construct);
+      index.rolesByArn.set(construct.roleArn, construct);
+    } else if (hasBrand(construct, POOL_BRAND)) {
+      index.pools.push(construct as unknown as PoolFacts);
+    } else if (hasBrand(construct, ATTACHMENT_BRAND)) {
+      index.attachments.push(construct as AttachmentFacts);
+    } else if (hasBrand(construct, FRONTEND_OUTPUTS_BRAND)) {
+      index.frontendOutputs.push(construct as FrontendOutputsFacts);
+    }
+    for (const child of construct.node.children) {
+      if (!Stage.isStage(child)) {
+        visit(child);
+      }
+    }
+  };
+  visit(stage);
   return index;
 }
 
-function stageOf(scope: IConstruct): IConstruct {
-  return Stage.of(scope) ?? scope.node.root;
-}
-
-function buildIndex(stage: IConstruct): UserPoolIndex {
-  const userPools = new Map<string, CfnUserPool>();
-  const userPoolsByProviderName = new Map<string, CfnUserPool>();
-  const clients = new Map<string, CfnUserPoolClient>();
-  const groupsByUserPoolId = new Map<string, CfnUserPoolGroup[]>();
-  const rolesByArn = new Map<string, Role>();
-  for (const construct of stage.node.findAll()) {
-    if (Role.isRole(construct)) {
-      rolesByArn.set(construct.roleArn, construct);
-      continue;
-    }
-    if (!CfnResource.isCfnResource(construct)) {
-      continue;
-    }
-    switch (construct.cfnResourceType) {
-      case CfnUserPool.CFN_RESOURCE_TYPE_NAME:
-        if (construct instanceof CfnUserPool) {
-          userPools.set(construct.ref, construct);
-          userPoolsByProviderName.set(construct.attrProviderName, construct);
-        }
-        break;
-      case CfnUserPoolClient.CFN_RESOURCE_TYPE_NAME:
-        if (construct instanceof CfnUserPoolClient) {
-          clients.set(construct.ref, construct);
-        }
-        break;
-      case CfnUserPoolGroup.CFN_RESOURCE_TYPE_NAME:
-        if (construct instanceof CfnUserPoolGroup && typeof construct.userPoolId === 'string') {
-          const groups = groupsByUserPoolId.get(construct.userPoolId) ?? [];
-          groups.push(construct);
-          groupsByUserPoolId.set(construct.userPoolId, groups);
-        }
-        break;
+function indexResource(index: MutableIndex, construct: CfnResource): void {
+  const type = construct.cfnResourceType;
+  switch (type) {
+    case CfnUserPool.CFN_RESOURCE_TYPE_NAME:
+      if (construct instanceof CfnUserPool) {
+        index.userPools.set(construct.ref, construct);
+        index.userPoolsByProviderName.set(construct.attrProviderName, construct);
+      }
+      return;
+    case CfnUserPoolClient.CFN_RESOURCE_TYPE_NAME:
+      if (construct instanceof CfnUserPoolClient) {
+        index.clients.set(construct.ref, construct);
+      }
+      return;
+    case CfnUserPoolGroup.CFN_RESOURCE_TYPE_NAME:
+      if (construct instanceof CfnUserPoolGroup && typeof construct.userPoolId === 'string') {
+        push(index.groupsByUserPoolId, construct.userPoolId, construct);
+      }
+      return;
+    case POOL_TYPE:
+      index.cfnPoolsByRef.set(construct.ref, construct as CfnIdentityPool);
+      return;
+    case ATTACHMENT_TYPE:
+      index.cfnAttachments.push(construct as CfnIdentityPoolRoleAttachment);
+      return;
+    case PRINCIPAL_TAG_TYPE: {
+      const poolId = (construct as CfnIdentityPoolPrincipalTag).identityPoolId;
+      if (typeof poolId === 'string') {
+        push(index.principalTagsByPoolId, poolId, construct as CfnIdentityPoolPrincipalTag);
+      }
+      return;
     }
   }
-  return { userPools, userPoolsByProviderName, clients, groupsByUserPoolId, rolesByArn };
+  if (POLICY_TYPES.has(type)) {
+    index.policies.push(construct);
+  }
+}
+
+/** The index while it is built. */
+interface MutableIndex {
+  readonly cfnAttachments: CfnIdentityPoolRoleAttachment[];
+  readonly cfnPoolsByRef: Map<string, CfnIdentityPool>;
+  readonly principalTagsByPoolId: Map<string, CfnIdentityPoolPrincipalTag[]>;
+  readonly userPools: Map<string, CfnUserPool>;
+  readonly userPoolsByProviderName: Map<string, CfnUserPool>;
+  readonly clients: Map<string, CfnUserPoolClient>;
+  readonly groupsByUserPoolId: Map<string, CfnUserPoolGroup[]>;
+  readonly policies: CfnResource[];
+}
+
+function push<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) {
+    map.set(key, [value]);
+  } else {
+    list.push(value);
+  }
 }
 
 /** A user pool and app client that a mapping's provider URL names. */

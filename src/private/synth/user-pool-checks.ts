@@ -2,9 +2,10 @@ import { Stack, Token } from 'aws-cdk-lib';
 import type { CfnUserPool, CfnUserPoolClient, CfnUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { IdentityPoolRoleMapping, RoleMappingRule } from '../../role-mapping';
-import type { RoleUse } from './trust/trust-check';
-import { mappedUserPool, MappedUserPool, ownerPath, UserPoolIndex, UserPoolProviderName, userPoolIndex } from './tree-index';
-import { warn, WarningId } from '../messages/warnings';
+import { WarningId } from '../messages/warnings';
+import type { RoleUse } from './facts';
+import { Finding, warningAt } from './finding';
+import { mappedUserPool, MappedUserPool, ownerPath, UserPoolIndex, UserPoolProviderName } from './tree-index';
 
 /**
  * Checks of role mappings on user pools that need the user pools, clients and groups of the app:
@@ -62,12 +63,11 @@ function tokenMappedGroups(
  * a Token mapping names (an `iam.Role` in the app; others cannot be read).
  */
 export function groupRoleUses(
-  scope: IConstruct, mappings: readonly IdentityPoolRoleMapping[], providers: readonly UserPoolProviderName[],
+  index: UserPoolIndex, mappings: readonly IdentityPoolRoleMapping[], providers: readonly UserPoolProviderName[],
 ): RoleUse[] {
   if (!mayNameUserPool(mappings)) {
     return [];
   }
-  const index = userPoolIndex(scope);
   const uses: RoleUse[] = [];
   for (const mapped of tokenMappedGroups(mappings, index, providers)) {
     for (const group of mapped.groups) {
@@ -85,28 +85,44 @@ export function groupRoleUses(
 }
 
 /**
- * Warns, on the attachment, about what the user pools of its mappings let users do that the
- * mappings do not mean: equal group precedences under a Token mapping, and rules on claims
- * users can write.
+ * Warns, on the attachment, about two groups of a user pool that a Token mapping takes roles
+ * from with the same precedence and different roles.
  */
-export function warnAboutUserPoolMappings(
-  attachment: IConstruct, mappings: readonly IdentityPoolRoleMapping[], providers: readonly UserPoolProviderName[],
-): void {
+export function equalPrecedenceFindings(
+  attachment: IConstruct, index: UserPoolIndex, mappings: readonly IdentityPoolRoleMapping[], providers: readonly UserPoolProviderName[],
+): Finding[] {
   if (!mayNameUserPool(mappings)) {
-    return;
+    return [];
   }
-  const index = userPoolIndex(attachment);
-  warnAboutEqualPrecedence(attachment, tokenMappedGroups(mappings, index, providers));
+  return warnAboutEqualPrecedence(attachment, tokenMappedGroups(mappings, index, providers));
+}
+
+/**
+ * Warns, on the attachment, about rules of its Rules mappings on user pool attributes that the
+ * users of the mapped app client can write themselves.
+ */
+export function userWritableClaimFindings(
+  attachment: IConstruct, index: UserPoolIndex, mappings: readonly IdentityPoolRoleMapping[], providers: readonly UserPoolProviderName[],
+): Finding[] {
+  const findings: Finding[] = [];
+  if (!mayNameUserPool(mappings)) {
+    return findings;
+  }
   mappings.forEach((mapping, mappingIndex) => {
     if (mapping.useToken === true || !mapping.rules?.length) {
       return;
     }
     const mapped = mappedUserPool(mapping.providerUrl.value, index, providers);
     if (mapped?.client !== undefined && mapped.userPool !== undefined) {
-      mapping.rules.forEach((rule, ruleIndex) =>
-        warnIfUsersCanWrite(attachment, `roleMappings[${mappingIndex}].rules[${ruleIndex}]`, rule, mapped as Required<MappedUserPool>));
+      mapping.rules.forEach((rule, ruleIndex) => {
+        const finding = userWritableClaim(attachment, `roleMappings[${mappingIndex}].rules[${ruleIndex}]`, rule, mapped as Required<MappedUserPool>);
+        if (finding !== undefined) {
+          findings.push(finding);
+        }
+      });
     }
   });
+  return findings;
 }
 
 /**
@@ -114,7 +130,8 @@ export function warnAboutUserPoolMappings(
  * members get `cognito:roles` with both and no `cognito:preferred_role`, so the mapping's
  * ambiguous-role resolution decides. Each user pool is judged once, by its first Token mapping.
  */
-function warnAboutEqualPrecedence(attachment: IConstruct, mapped: readonly TokenMappedGroups[]): void {
+function warnAboutEqualPrecedence(attachment: IConstruct, mapped: readonly TokenMappedGroups[]): Finding[] {
+  const findings: Finding[] = [];
   const judged = new Set<string>();
   for (const entry of mapped) {
     if (judged.has(entry.userPoolId)) {
@@ -133,16 +150,17 @@ function warnAboutEqualPrecedence(attachment: IConstruct, mapped: readonly Token
           const resolution = entry.mapping.resolveAmbiguousRoles === true
             ? 'they get the default authenticated role (resolveAmbiguousRoles)'
             : 'they are denied credentials (Deny)';
-          warn(attachment, WarningId.GROUP_PRECEDENCE,
+          findings.push(warningAt(attachment, WarningId.GROUP_PRECEDENCE,
             `The user pool groups ${describeGroup(other)} and ${describeGroup(group)} have the same precedence (${precedence}) and different roles, `
             + 'so users in both get no cognito:preferred_role claim and the Token mapping '
             + `roleMappings[${entry.index}] treats their role as ambiguous: unless the client asks for one of the roles (CustomRoleArn), `
-            + `${resolution}; give the groups different precedences (the lowest wins)`);
+            + `${resolution}; give the groups different precedences (the lowest wins)`));
         }
       }
       byPrecedence.set(precedence, [...others, group]);
     }
   }
+  return findings;
 }
 
 /** A user pool attribute as a rule's claim names it. */
@@ -151,18 +169,18 @@ interface Attribute {
   readonly required: boolean;
 }
 
-function warnIfUsersCanWrite(attachment: IConstruct, property: string, rule: RoleMappingRule, mapped: Required<MappedUserPool>): void {
+function userWritableClaim(attachment: IConstruct, property: string, rule: RoleMappingRule, mapped: Required<MappedUserPool>): Finding | undefined {
   const claim = rule.claim;
   if (Token.isUnresolved(claim)) {
-    return;
+    return undefined;
   }
   const attribute = userPoolAttribute(mapped.userPool, claim);
   if (attribute === undefined) {
-    return;
+    return undefined;
   }
   const how = writeAccess(mapped.client, claim, attribute);
   if (how === undefined) {
-    return;
+    return undefined;
   }
   let means: string;
   if (attribute.mutable) {
@@ -170,9 +188,9 @@ function warnIfUsersCanWrite(attachment: IConstruct, property: string, rule: Rol
   } else if (selfSignUp(mapped.userPool)) {
     means = 'and though it is immutable, self sign-up is on, so anyone can sign up with the value that gives them the role';
   } else {
-    return;
+    return undefined;
   }
-  warn(attachment, WarningId.USER_WRITABLE_CLAIM,
+  return warningAt(attachment, WarningId.USER_WRITABLE_CLAIM,
     `${property} gives the role ${rule.mappedRole.node.path} on the claim "${claim}", a user pool attribute that users of the app client `
     + `${ownerPath(mapped.client)} can write themselves (${how}), ${means}; map a claim users cannot write (such as cognito:groups), `
     + 'or leave the attribute out of the client\'s writeAttributes');

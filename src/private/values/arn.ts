@@ -1,6 +1,7 @@
 import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
-import { configError } from '../messages/errors';
+import { apiName, configError } from '../messages/errors';
+import { warn, WarningId } from '../messages/warnings';
 
 /** The parts of an identity pool ARN that importers need. */
 export interface IdentityPoolArnParts {
@@ -55,8 +56,8 @@ export function partitionMismatch(partition: string, region: string): string | u
 
 /**
  * Checks a concrete identity pool id (`<region>:<id>`, Cognito's `IdentityPoolId`: at most 55
- * characters, the id of lowercase hexadecimal digits and dashes) and returns its region; a token
- * id returns undefined.
+ * characters) and returns its region; a token id returns undefined. An id part that is not
+ * lowercase hexadecimal gets a warning from `warnIfPoolIdNotHex` instead, on the import.
  */
 export function identityPoolIdRegion(
   scope: IConstruct, property: string, identityPoolId: string, received: string = identityPoolId,
@@ -68,14 +69,26 @@ export function identityPoolIdRegion(
   if (!match) {
     configError(scope, property, ID_RULE, received);
   }
-  if (!ID_PART.test(match[2])) {
-    configError(scope, property, 'must have an id of lowercase hexadecimal digits and dashes after its region, as every identity pool id has '
-      + '(Cognito\'s IdentityPoolId pattern [\\w-]+:[0-9a-f-]+)', received);
-  }
   if (identityPoolId.length > ID_MAX) {
     configError(scope, property, `must be at most ${ID_MAX} characters long (Cognito's IdentityPoolId), got ${identityPoolId.length}`, received);
   }
   return match[1];
+}
+
+/**
+ * An imported pool whose concrete id is not lowercase hexadecimal after its region (Cognito's
+ * `IdentityPoolId` pattern `[\w-]+:[0-9a-f-]+`) can name no real pool, so every call on it fails
+ * at run time; nothing is created from the id at synth time, and examples and tests use such ids,
+ * so this is an acknowledgeable warning (`cdk-identity-pool:poolIdNotHex`) on the import.
+ */
+export function warnIfPoolIdNotHex(imported: IConstruct, identityPoolId: string): void {
+  const id = Token.isUnresolved(identityPoolId) ? undefined : ID_PATTERN.exec(identityPoolId)?.[2];
+  if (id !== undefined && !ID_PART.test(id)) {
+    warn(imported, WarningId.POOL_ID_NOT_HEX,
+      `The identity pool id "${identityPoolId}" is not lowercase hexadecimal after its region, as every identity pool id is `
+      + '(Cognito\'s IdentityPoolId pattern [\\w-]+:[0-9a-f-]+), so it names no real pool and every call on this import fails at run time; '
+      + 'copy the id from the Cognito console or `aws cognito-identity list-identity-pools`');
+  }
 }
 
 /**
@@ -144,7 +157,7 @@ export function identityPoolArnFromIdOrArn(scope: IConstruct, identityPoolId: st
     return identityPoolArn;
   }
   if (identityPoolId === undefined) {
-    configError(scope, 'identityPoolId', 'or identityPoolArn must be given to import an identity pool', undefined);
+    configError(scope, 'identityPoolId', `or ${apiName('identityPoolArn')} must be given to import an identity pool`, undefined);
   }
   const region = identityPoolIdRegion(scope, 'identityPoolId', identityPoolId);
   return formatIdentityPoolArn(scope, identityPoolId, region);

@@ -3,7 +3,8 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityPool, IdentityPoolProviderUrl, UserPoolAuthenticationProvider } from '../../../src';
-import { mappedUserPool, userPoolIndex } from '../../../src/private/synth/tree-index';
+import { SynthRegistry } from '../../../src/private/synth/pipeline';
+import { indexTree, mappedUserPool } from '../../../src/private/synth/tree-index';
 
 /** A pool in `stack` whose Token mapping names a user pool that has a group with an untrusting role. */
 function poolWithGroup(stack: Stack, id: string): { userPool: cognito.UserPool } {
@@ -19,8 +20,8 @@ function roleTrustWarnings(stack: Stack): number {
   return Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-identity-pool:roleTrust')).length;
 }
 
-/** How many times synthesizing an app of `pools` pools walks the whole tree. */
-function treeWalks(pools: number): number {
+/** How many times synthesizing an app of `pools` pools walks the whole tree, by the library's count and by `findAll`. */
+function treeWalks(pools: number): { readonly walks: number; readonly findAll: number } {
   const app = new App();
   const stack = new Stack(app, 'Stack');
   for (let index = 0; index < pools; index++) {
@@ -28,13 +29,20 @@ function treeWalks(pools: number): number {
   }
   const findAll = jest.spyOn(app.node, 'findAll');
   app.synth();
+  const walks = SynthRegistry.of(app).walks;
+  const findAllCalls = findAll.mock.calls.length;
   expect(roleTrustWarnings(stack)).toBe(pools);
-  return findAll.mock.calls.length;
+  return { walks, findAll: findAllCalls };
 }
 
 describe('the user pool index', () => {
   test('walks the tree once per synthesis, however many pools check Token mappings', () => {
-    expect(treeWalks(6)).toBe(treeWalks(1));
+    const one = treeWalks(1);
+    const six = treeWalks(6);
+    expect(one.walks).toBe(1);
+    expect(six.walks).toBe(1);
+    // and no rule walks it again with findAll
+    expect(six.findAll).toBe(one.findAll);
   });
 
   test('is built afresh for each synthesis, so a group added in between is seen', () => {
@@ -70,7 +78,7 @@ describe('the user pool index', () => {
     const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
 
     // WHEN
-    const index = userPoolIndex(stack);
+    const index = indexTree(stack.node.root);
 
     // THEN
     expect(index.userPools.get(userPool.userPoolId)).toBe(userPool.node.defaultChild);
@@ -83,7 +91,7 @@ describe('the user pool index', () => {
 
 describe('the user pool a provider URL names', () => {
   const stack = new Stack(new App(), 'Stack');
-  const index = userPoolIndex(stack);
+  const index = indexTree(stack.node.root);
 
   test('a concrete user pool URL names its user pool id', () => {
     expect(mappedUserPool('cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:clientid123', index))

@@ -1,5 +1,5 @@
-import { App, Aws, CfnParameter, NestedStack, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { App, Annotations as Annotations_, Aws, CfnParameter, Fn, NestedStack, Stack } from 'aws-cdk-lib';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import {
@@ -19,20 +19,35 @@ function role(stack: Stack, arn: string, id = 'Role'): iam.IRole {
 }
 
 describe('identity pool ids (IdentityPoolId: [\\w-]+:[0-9a-f-]+, at most 55 characters)', () => {
-  test('an id part that is not lowercase hexadecimal fails, in every importer', () => {
+  test('an id part that is not lowercase hexadecimal is imported with an acknowledgeable warning, in every importer', () => {
     // GIVEN
     const stack = newStack();
-    const rule = 'must have an id of lowercase hexadecimal digits and dashes after its region, as every identity pool id has '
-      + '(Cognito\'s IdentityPoolId pattern [\\w-]+:[0-9a-f-]+)';
+    const warning = (id: string) => `The identity pool id "${id}" is not lowercase hexadecimal after its region, as every identity pool id is `
+      + '(Cognito\'s IdentityPoolId pattern [\\w-]+:[0-9a-f-]+), so it names no real pool and every call on this import fails at run time; '
+      + 'copy the id from the Cognito console or `aws cognito-identity list-identity-pools` [ack: cdk-identity-pool:poolIdNotHex]';
 
-    // WHEN / THEN
-    expect(() => IdentityPool.fromIdentityPoolId(stack, 'ById', 'us-east-1:0A1B2C3D'))
-      .toThrow(`Stack: identityPoolId ${rule} (received: "us-east-1:0A1B2C3D")`);
-    expect(() => IdentityPool.fromIdentityPoolArn(stack, 'ByArn', 'arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:pool_1'))
-      .toThrow(`Stack: identityPoolArn ${rule} (received: "arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:pool_1")`);
-    expect(() => IdentityPool.fromIdentityPoolAttributes(stack, 'ByAttributes', {
+    // WHEN
+    expect(IdentityPool.fromIdentityPoolId(stack, 'ById', 'us-east-1:0A1B2C3D').identityPoolId).toBe('us-east-1:0A1B2C3D');
+    IdentityPool.fromIdentityPoolArn(stack, 'ByArn', 'arn:aws:cognito-identity:us-east-1:123456789012:identitypool/us-east-1:pool_1');
+    IdentityPool.fromIdentityPoolAttributes(stack, 'ByAttributes', {
       identityPoolId: 'us-east-1:ghij', authenticatedRole: role(stack, 'arn:aws:iam::123456789012:role/auth'),
-    })).toThrow(`Stack: identityPoolId ${rule} (received: "us-east-1:ghij")`);
+    });
+    IdentityPool.fromIdentityPoolId(stack, 'Hex', 'us-east-1:0a1b2c3d-0000');
+    IdentityPool.fromIdentityPoolId(stack, 'Token', Fn.importValue('PoolId'));
+
+    // THEN
+    const annotations = Annotations.fromStack(stack);
+    expect(annotations.findWarning('/Stack/ById', warning('us-east-1:0A1B2C3D'))).toHaveLength(1);
+    expect(annotations.findWarning('/Stack/ByArn', warning('us-east-1:pool_1'))).toHaveLength(1);
+    expect(annotations.findWarning('/Stack/ByAttributes', warning('us-east-1:ghij'))).toHaveLength(1);
+    expect(annotations.findWarning('*', Match.stringLikeRegexp('poolIdNotHex'))).toHaveLength(3);
+  });
+
+  test('the warning is acknowledged on a scope above the import, before it is made (the seed\'s own example id)', () => {
+    const stack = newStack();
+    Annotations_.of(stack).acknowledgeWarning('cdk-identity-pool:poolIdNotHex');
+    IdentityPool.fromIdentityPoolId(stack, 'Seed', 'us-east-1:dj2823ryiwuhef937');
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('poolIdNotHex'))).toHaveLength(0);
   });
 
   test('an id of more than 55 characters fails; one of 55 is imported', () => {
@@ -127,8 +142,8 @@ describe('identity pool ARNs', () => {
   test('an import in a nested stack is checked and read alike', () => {
     const nested = new NestedStack(newStack('us-east-1'), 'Nested');
     expect(IdentityPool.fromIdentityPoolArn(nested, 'Imported', ARN).identityPoolId).toBe(ID);
-    expect(() => IdentityPool.fromIdentityPoolId(nested, 'Bad', 'us-east-1:XYZ'))
-      .toThrow('Stack/Nested: identityPoolId must have an id of lowercase hexadecimal digits');
+    expect(() => IdentityPool.fromIdentityPoolId(nested, 'Bad', 'us-east-1'))
+      .toThrow('Stack/Nested: identityPoolId must have the form <region>:<id>, e.g. "us-east-1:0a1b2c3d-..." (received: "us-east-1")');
   });
 });
 

@@ -1,64 +1,63 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
-import { CfnManagedPolicy, CfnPolicy, CfnRole, IRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
+import { CfnManagedPolicy, CfnPolicy, CfnRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
+import { WarningId } from '../../messages/warnings';
 import { GUEST_CEILING_DOC_URL, withinGuestCeiling } from '../../values/guest-ceiling';
-import { addToTreeCheck } from '../../per-root';
-import { warn, WarningId } from '../../messages/warnings';
+import { definedPoolSettings } from '../facts';
+import { Finding, warningAt } from '../finding';
+import type { TreeIndex } from '../tree-index';
 
 type Json = any;
 
-/** A guest role whose permissions a role attachment asked to have checked. */
-interface GuestRoleCheck {
-  readonly attachment: IConstruct;
-  readonly role: Role;
-}
-
-/** The permission policies of one construct tree's roles, indexed once per validation pass. */
+/** A permission policy of the stage, read once per synthesis. */
 interface PolicySource {
   /** How messages name the policy: the construct that holds the statements. */
   readonly where: string;
   readonly statements: readonly Json[];
 }
 
-const checksByRoot = new WeakMap<IConstruct, GuestRoleCheck[]>();
-
 /**
- * Checks, at validation time, the permissions of a pool's guest (unauthenticated) role defined in
- * the app, for a pool whose classic flow is off: every Allow statement whose actions reach
- * outside the ceiling Cognito puts on guest credentials in the enhanced flow gets the warning
- * `cdk-identity-pool:guestScopeDown` on the attachment. Read are the role's inline policies, the
- * `iam.Policy` and `iam.ManagedPolicy` constructs attached to it (its default policy among them)
- * and the customer managed policies defined in the app that it lists; AWS managed policies and
- * anything imported cannot be read. One walk of the construct tree serves every pool.
+ * `cdk-identity-pool:guestScopeDown`: the guest (unauthenticated) role of a pool defined in the
+ * app whose classic flow is off, when the role is defined in the app: every Allow statement
+ * whose actions reach outside the ceiling Cognito puts on guest credentials in the enhanced
+ * flow gets the warning on the attachment. Read are the role's inline policies, the
+ * `iam.Policy` and `iam.ManagedPolicy` constructs attached to it (its default policy among
+ * them) and the customer managed policies defined in the app that it lists; AWS managed
+ * policies and anything imported cannot be read. The stage's policies are resolved only when
+ * some pool has such a guest role, once for all of them.
  */
-export function registerGuestPermissionsCheck(attachment: IConstruct, role: IRole): void {
-  if (!Role.isRole(role)) {
-    return;
+export function checkGuestScopeDown(index: TreeIndex): Finding[] {
+  const checks: Array<{ readonly attachment: IConstruct; readonly role: Role }> = [];
+  for (const attachment of index.attachments) {
+    const settings = definedPoolSettings(attachment._identityPool);
+    const role = attachment._unauthenticatedRole;
+    // Only the enhanced flow scopes guest credentials down; an imported pool's flow is unknown.
+    if (settings !== undefined && !settings.allowClassicFlow && role !== undefined && Role.isRole(role)) {
+      checks.push({ attachment, role });
+    }
   }
-  addToTreeCheck(checksByRoot, attachment, { attachment, role }, (root, checks) => {
-    checkGuestRoles(root, checks);
+  if (checks.length === 0) {
     return [];
-  });
-}
-
-function checkGuestRoles(root: IConstruct, checks: readonly GuestRoleCheck[]): void {
-  const index = indexPolicies(root);
+  }
+  const policies = indexPolicies(index.policies);
+  const findings: Finding[] = [];
   for (const { attachment, role } of checks) {
-    for (const source of policiesOf(role, index)) {
+    for (const source of policiesOf(role, policies)) {
       source.statements.forEach((statement, position) => {
         const outside = actionsOutsideCeiling(statement);
         if (outside.length === 0) {
           return;
         }
         const which = typeof statement.Sid === 'string' && statement.Sid !== '' ? `statement "${statement.Sid}"` : `statement ${position + 1}`;
-        warn(attachment, WarningId.GUEST_SCOPE_DOWN,
+        findings.push(warningAt(attachment, WarningId.GUEST_SCOPE_DOWN,
           `The guest role ${role.node.path} is granted ${outside.join(', ')} by ${which} of ${source.where}, but in the enhanced flow `
           + 'Cognito scopes guest credentials down to a fixed list of services and actions, so such calls are denied at run time '
           + `("no session policy allows"); see ${GUEST_CEILING_DOC_URL}. Drop what guests cannot use, or turn on the classic flow `
-          + '(allowClassicFlow) if they must have it');
+          + '(allowClassicFlow) if they must have it'));
       });
     }
   }
+  return findings;
 }
 
 /** The actions of an Allow statement that reach outside the guest ceiling; tokens pass. */
@@ -81,16 +80,10 @@ interface PolicyIndex {
   readonly byArn: Map<string, PolicySource>;
 }
 
-function indexPolicies(root: IConstruct): PolicyIndex {
+function indexPolicies(resources: readonly CfnResource[]): PolicyIndex {
   const index: PolicyIndex = { byRole: new Map(), byArn: new Map() };
-  for (const construct of root.node.findAll()) {
-    if (!CfnResource.isCfnResource(construct)) {
-      continue;
-    }
+  for (const construct of resources) {
     const type = construct.cfnResourceType;
-    if (type !== CfnPolicy.CFN_RESOURCE_TYPE_NAME && type !== CfnManagedPolicy.CFN_RESOURCE_TYPE_NAME) {
-      continue;
-    }
     const policy = construct as CfnPolicy | CfnManagedPolicy;
     const stack = Stack.of(policy);
     const source: PolicySource = { where: describePolicy(policy), statements: documentStatements(policy.policyDocument, stack) };

@@ -4,18 +4,9 @@ import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../../../identity-pool-interface';
 import { IdentityPoolPrincipal } from '../../../identity-pool-principal';
 import { apiName, constructorCall } from '../../messages/errors';
-import { addToTreeCheck } from '../../per-root';
-import { warn, WarningId } from '../../messages/warnings';
-
-/** One way an identity pool hands out a role. */
-export interface RoleUse {
-  /** The role. */
-  readonly role: IRole;
-  /** How the pool uses it, for messages: `authenticated default role`, ... */
-  readonly description: string;
-  /** Which identities receive it. */
-  readonly identityType: 'authenticated' | 'unauthenticated';
-}
+import { WarningId } from '../../messages/warnings';
+import type { RoleUse } from '../facts';
+import { Finding, warningAt } from '../finding';
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const TAG_SESSION = 'sts:TagSession';
@@ -49,7 +40,8 @@ const ACCESS_DENIED = 'sign-in fails with STS AccessDenied "Not authorized to pe
  */
 export function checkRoleTrust(
   attachment: IConstruct, pool: IIdentityPool, uses: readonly RoleUse[], classicFlow: boolean, sessionTags: boolean,
-): void {
+): Finding[] {
+  const findings: Finding[] = [];
   // A role is judged once per identity type; the pool's id and principal once per stack.
   const seen = new Map<IRole, Set<string>>();
   const perStack = new Map<Stack, { readonly services: Services; poolId?: Json }>();
@@ -87,12 +79,13 @@ export function checkRoleTrust(
     }
     const problems = trustProblems(resolved, services, poolId, use.identityType, classicFlow, sessionTags);
     if (problems.length > 0) {
-      warn(attachment, WarningId.ROLE_TRUST,
+      findings.push(warningAt(attachment, WarningId.ROLE_TRUST,
         `The role ${use.role.node.path} (${use.description}) ${problems.join('; and it ')}; trust the pool with `
         + constructorCall('IdentityPoolPrincipal', `pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()}`)
-        + (sessionTags ? `.${apiName('withSessionTags')}()` : ''));
+        + (sessionTags ? `.${apiName('withSessionTags')}()` : '')));
     }
   }
+  return findings;
 }
 
 /**
@@ -121,58 +114,7 @@ function trustProblems(
   return problems;
 }
 
-/** Classic-flow pools of one construct tree, checked by one walk over its roles. */
-interface ClassicFlowPool {
-  readonly pool: IIdentityPool;
-  readonly attachment: IConstruct;
-  readonly usedRoles: () => readonly IRole[];
-}
-
-const classicFlowPoolsByRoot = new WeakMap<IConstruct, ClassicFlowPool[]>();
-
-/**
- * With the classic flow on, a client can assume any role that trusts the pool, not only those
- * the pool hands out. Registers (once per construct tree, however many such pools) a validation
- * that walks the tree's roles once and warns about each that trusts such a pool without an
- * `amr` condition; the roles the pool hands out are checked by `checkRoleTrust` instead.
- */
-export function registerClassicFlowCheck(attachment: IConstruct, pool: IIdentityPool, usedRoles: () => readonly IRole[]): void {
-  addToTreeCheck(classicFlowPoolsByRoot, attachment, { pool, attachment, usedRoles }, (root, pools) => {
-    warnAboutClassicFlowRoles(root, pools);
-    return [];
-  });
-}
-
-function warnAboutClassicFlowRoles(root: IConstruct, pools: readonly ClassicFlowPool[]): void {
-  const used = pools.map(entry => new Set(entry.usedRoles()));
-  const anyPrincipal: Services = { expected: ANY_PRINCIPAL };
-  for (const construct of root.node.findAll()) {
-    if (!Role.isRole(construct)) {
-      continue;
-    }
-    // most roles have no Cognito statement without amr: one resolution each, nothing more
-    const withoutAmr = (trustStatements(construct) ?? [])
-      .filter(statement => allowsWebIdentity(statement, anyPrincipal) && conditionValues(statement, anyPrincipal, 'amr') === undefined);
-    if (withoutAmr.length === 0) {
-      continue;
-    }
-    pools.forEach((entry, index) => {
-      if (used[index].has(construct)) {
-        return;
-      }
-      const services = expectedServices(entry.pool, Stack.of(construct));
-      const poolId = Stack.of(construct).resolve(entry.pool.identityPoolId);
-      if (withoutAmr.some(statement => allowsWebIdentity(statement, services) && audIs(statement, services, poolId) === 'match')) {
-        warn(entry.attachment, WarningId.ROLE_TRUST,
-          `The role ${construct.node.path} trusts this identity pool without an amr condition, and the classic flow is on `
-          + `(${apiName('allowClassicFlow')}): any identity of this pool, guests included, can get its credentials by calling STS directly; `
-          + `add the amr condition, e.g. with ${constructorCall('IdentityPoolPrincipal', 'pool, IdentityPoolIdentityType.AUTHENTICATED')}`);
-      }
-    });
-  }
-}
-
-type Json = any;
+export type Json = any;
 
 /**
  * Trust statements, per role, unresolved and resolved, with the statement count they were read
@@ -186,7 +128,7 @@ const trustCache = new WeakMap<Role, { readonly statementCount: number; unresolv
  * The statements of a role defined in the app, resolved (intrinsics) or not (token strings);
  * undefined when they cannot be read.
  */
-function trustStatements(role: IRole, resolve = true): Json[] | undefined {
+export function trustStatements(role: IRole, resolve = true): Json[] | undefined {
   if (!Role.isRole(role) || role.assumeRolePolicy === undefined) {
     return undefined;
   }
@@ -256,9 +198,9 @@ function expandListToken(value: Json, scope: IConstruct): Json {
 }
 
 /** Every principal an identity pool may sign in through, when the region is not known. */
-const ANY_PRINCIPAL: readonly string[] = [COMMERCIAL, GOVCLOUD, ...CHINA_REGIONS.map(chinaIssuer)];
+export const ANY_PRINCIPAL: readonly string[] = [COMMERCIAL, GOVCLOUD, ...CHINA_REGIONS.map(chinaIssuer)];
 
-interface Services {
+export interface Services {
   /**
    * The principals that may sign identities of this pool in, the one rendered first: one when
    * the region is known (two in China), every one when it is not.
@@ -273,7 +215,7 @@ interface Services {
  * The pool's region (else the role's stack's) decides the principal; when neither is concrete,
  * either principal is accepted.
  */
-function expectedServices(pool: IIdentityPool, roleStack: Stack): Services {
+export function expectedServices(pool: IIdentityPool, roleStack: Stack): Services {
   const region = [pool.env.region, roleStack.region].find(candidate => !Token.isUnresolved(candidate));
   if (region === undefined) {
     return { expected: ANY_PRINCIPAL };
@@ -334,7 +276,7 @@ function statementProblems(statement: Json, services: Services, poolId: Json, id
 }
 
 /** An Allow statement from one of the expected principals, for `sts:AssumeRoleWithWebIdentity`. */
-function allowsWebIdentity(statement: Json, services: Pick<Services, 'expected'>): boolean {
+export function allowsWebIdentity(statement: Json, services: Pick<Services, 'expected'>): boolean {
   return allowsAction(statement, services, WEB_IDENTITY);
 }
 
@@ -350,7 +292,7 @@ function allowsAction(statement: Json, services: Pick<Services, 'expected'>, wan
   return asList(statement.Action).some(action => typeof action === 'string' && glob(action, true).test(wantedAction));
 }
 
-function audIs(statement: Json, services: Pick<Services, 'expected'>, poolId: Json): 'missing' | 'match' | 'other' {
+export function audIs(statement: Json, services: Pick<Services, 'expected'>, poolId: Json): 'missing' | 'match' | 'other' {
   const values = conditionValues(statement, services, 'aud');
   if (values === undefined) {
     return 'missing';
@@ -397,7 +339,7 @@ class ConditionValues {
  * The values of every string condition on `<principal>:<key>` (keys are case-insensitive), or
  * undefined when there is none.
  */
-function conditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValues | undefined {
+export function conditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValues | undefined {
   // Resolved statements are cached per role (see trustStatements), so their parsed conditions can be too.
   const cacheKey = `${services.expected.join(',')}|${key}`;
   let parsed = parsedConditions.get(statement);

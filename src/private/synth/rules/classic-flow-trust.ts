@@ -1,0 +1,48 @@
+import { Stack } from 'aws-cdk-lib';
+import { apiName, constructorCall } from '../../messages/errors';
+import { WarningId } from '../../messages/warnings';
+import { AttachmentFacts, definedPoolSettings } from '../facts';
+import { Finding, warningAt } from '../finding';
+import type { TreeIndex } from '../tree-index';
+import { allowsWebIdentity, ANY_PRINCIPAL, audIs, conditionValues, expectedServices, Services, trustStatements } from '../trust/trust-check';
+import { rolesHandedOut } from './role-trust';
+
+/**
+ * With the classic flow on, a client can assume any role that trusts the pool, not only those
+ * the pool hands out: every role of the stage that trusts such a pool without an `amr`
+ * condition gets `cdk-identity-pool:roleTrust` on the pool's attachment. The roles the pool
+ * hands out are judged by the role-trust rule instead. Each role's trust is resolved once,
+ * however many such pools there are.
+ */
+export function checkClassicFlowRoles(index: TreeIndex): Finding[] {
+  const pools = index.attachments.filter(attachment => definedPoolSettings(attachment._identityPool)?.allowClassicFlow === true);
+  if (pools.length === 0) {
+    return [];
+  }
+  const findings: Finding[] = [];
+  const used = pools.map(attachment => new Set(rolesHandedOut(index, attachment).map(use => use.role)));
+  const anyPrincipal: Services = { expected: ANY_PRINCIPAL };
+  for (const role of index.roles) {
+    // most roles have no Cognito statement without amr: one resolution each, nothing more
+    const withoutAmr = (trustStatements(role) ?? [])
+      .filter(statement => allowsWebIdentity(statement, anyPrincipal) && conditionValues(statement, anyPrincipal, 'amr') === undefined);
+    if (withoutAmr.length === 0) {
+      continue;
+    }
+    pools.forEach((attachment: AttachmentFacts, position) => {
+      if (used[position].has(role)) {
+        return;
+      }
+      const pool = attachment._identityPool;
+      const services = expectedServices(pool, Stack.of(role));
+      const poolId = Stack.of(role).resolve(pool.identityPoolId);
+      if (withoutAmr.some(statement => allowsWebIdentity(statement, services) && audIs(statement, services, poolId) === 'match')) {
+        findings.push(warningAt(attachment, WarningId.ROLE_TRUST,
+          `The role ${role.node.path} trusts this identity pool without an amr condition, and the classic flow is on `
+          + `(${apiName('allowClassicFlow')}): any identity of this pool, guests included, can get its credentials by calling STS directly; `
+          + `add the amr condition, e.g. with ${constructorCall('IdentityPoolPrincipal', 'pool, IdentityPoolIdentityType.AUTHENTICATED')}`));
+      }
+    });
+  }
+  return findings;
+}

@@ -1,0 +1,36 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import { KEY_RULE, keyClashRule, MAPPING_KEY } from '../../construct-time/role-mapping-validation';
+import { configErrorMessage } from '../../messages/errors';
+import { roleMappingKey } from '../../render/role-mapping-render';
+import { errorAt, Finding } from '../finding';
+import type { TreeIndex } from '../tree-index';
+
+/**
+ * Each role attachment's `RoleMappings` keys: a token key (a provider URL or `mappingKey` built
+ * from tokens) must resolve to a plain string of 1-128 characters, since CloudFormation map keys
+ * cannot be intrinsics, and the keys must differ. Concrete keys were judged when added.
+ */
+export function checkMappingKeys(index: TreeIndex): Finding[] {
+  const findings: Finding[] = [];
+  for (const attachment of index.attachments) {
+    const seen = new Map<string, number>();
+    attachment._roleMappings.forEach((mapping, position) => {
+      const property = `roleMappings[${position}]`;
+      let key: unknown = roleMappingKey(attachment, mapping);
+      if (typeof key === 'string' && Token.isUnresolved(key)) {
+        key = Stack.of(attachment).resolve(key);
+        if (typeof key !== 'string' || key.length < MAPPING_KEY.min || key.length > MAPPING_KEY.max) {
+          findings.push(errorAt(attachment, configErrorMessage(`${property}.mappingKey`, KEY_RULE, key)));
+          return;
+        }
+      }
+      const first = seen.get(key as string);
+      if (first !== undefined) {
+        findings.push(errorAt(attachment, configErrorMessage(property, keyClashRule(first), key)));
+      } else {
+        seen.set(key as string, position);
+      }
+    });
+  }
+  return findings;
+}
