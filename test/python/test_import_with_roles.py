@@ -86,7 +86,7 @@ def test_the_id_or_the_arn_is_required():
     with pytest.raises(Exception) as raised:
         cdk_identity_pool.IdentityPool.from_identity_pool_attributes(
             stack, "Shared", authenticated_role=iam.Role.from_role_arn(stack, "AuthRole", AUTH_ARN))
-    assert "Stack: identity_pool_id or identityPoolArn must be given to import an identity pool (received: undefined)" in str(raised.value)
+    assert "Stack: identity_pool_id or identity_pool_arn must be given to import an identity pool (received: undefined)" in str(raised.value)
 
 
 def test_verify_roles_adds_the_check_allowed_two_calls_on_the_pool():

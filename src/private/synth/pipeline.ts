@@ -22,7 +22,7 @@ const REPORTER = Symbol.for('cdk-identity-pool.SynthReporter');
 export class SynthRegistry {
   /** The registry of the scope's stage, created (with its validation) on first use. */
   public static of(scope: IConstruct): SynthRegistry {
-    const stage: IConstruct = Stage.of(scope) ?? scope.node.root;
+    const stage: IConstruct = Stage.isStage(scope) ? scope : Stage.of(scope) ?? scope.node.root;
     const holder = stage as unknown as Record<symbol, SynthRegistry | undefined>;
     let registry = holder[REGISTRY];
     if (registry === undefined) {

@@ -16,11 +16,14 @@ export function userPoolProviderNames(facts: DefinedPoolSettings): string[] {
 
 /**
  * The rule a mapping for an unconfigured provider breaks, listing the configured names, with `*`
- * for the parts known only at deploy time.
+ * for the parts known only at deploy time, or as `describe` names them (a user pool provider
+ * by its app client, at synthesis).
  */
-export function unconfiguredProviderRule(facts: DefinedPoolSettings): string {
+export function unconfiguredProviderRule(facts: DefinedPoolSettings, describe?: (name: string) => string | undefined): string {
   const names = configuredProviderNames(facts, userPoolProviderNames(facts));
-  const configured = names.length > 0 ? names.map(name => JSON.stringify(name.replace(STRING_TOKENS, '*'))).join(', ') : 'none';
+  const configured = names.length > 0
+    ? names.map(name => describe?.(name) ?? JSON.stringify(name.replace(STRING_TOKENS, '*'))).join(', ')
+    : 'none';
   return `must name an identity provider the pool is configured with (configured: ${configured}), `
     + `or Cognito rejects it as "not a configured provider"; add the provider to ${apiName('authenticationProviders')}`;
 }

@@ -27,11 +27,15 @@ export function checkProvidersConfigured(index: TreeIndex): Finding[] {
     const userPoolNames = userPoolProviderNames(facts);
     const names = configuredProviderNames(facts, userPoolNames);
     const matchers = names.map(name => providerMatcher(name, userPoolNames.includes(name)));
+    const describe = (name: string): string | undefined => {
+      const client = userPoolNames.includes(name) ? mappedUserPool(name, index)?.client : undefined;
+      return client === undefined ? undefined : `the user pool and app client ${ownerPath(client)}`;
+    };
     attachment._roleMappings.forEach((mapping, position) => {
       const url = mapping.providerUrl.value;
       if (!Token.isUnresolved(url)) {
         if (!matchers.some(matches => matches(url))) {
-          findings.push(errorAt(attachment, configErrorMessage(`roleMappings[${position}].providerUrl`, unconfiguredProviderRule(facts), url)));
+          findings.push(errorAt(attachment, configErrorMessage(`roleMappings[${position}].providerUrl`, unconfiguredProviderRule(facts, describe), url)));
         }
         return;
       }
@@ -44,7 +48,7 @@ export function checkProvidersConfigured(index: TreeIndex): Finding[] {
       const configured = facts.userPoolProviders.map(provider =>
         (typeof provider.clientId === 'string' ? index.clients.get(provider.clientId) : undefined));
       if (!configured.includes(client) && !configured.includes(undefined)) {
-        findings.push(errorAt(attachment, configErrorMessage(`roleMappings[${position}].providerUrl`, unconfiguredProviderRule(facts),
+        findings.push(errorAt(attachment, configErrorMessage(`roleMappings[${position}].providerUrl`, unconfiguredProviderRule(facts, describe),
           `the user pool and app client ${ownerPath(client)}`)));
       }
     });

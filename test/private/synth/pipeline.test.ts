@@ -1,0 +1,118 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, Stack, Stage } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IdentityPool, IdentityPoolRoleAttachment } from '../../../src';
+import { SynthRegistry } from '../../../src/private/synth/pipeline';
+import { RULES } from '../../../src/private/synth/rules';
+
+/** A pool whose guest role is granted what guest credentials cannot use (a guestScopeDown warning). */
+function leakyGuestPool(stack: Stack, id: string): IdentityPool {
+  const pool = new IdentityPool(stack, id, { allowUnauthenticatedIdentities: true });
+  pool.unauthenticatedRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ssm:GetParameter'], resources: ['*'] }));
+  return pool;
+}
+
+describe('the synth pipeline', () => {
+  test('keeps one registry per stage, on the stage', () => {
+    const app = new App();
+    const stage = new Stage(app, 'Prod');
+    const inApp = new IdentityPool(new Stack(app, 'Top'), 'Pool');
+    const inStage = new IdentityPool(new Stack(stage, 'Stack'), 'Pool');
+    expect(SynthRegistry.of(inApp)).toBe(SynthRegistry.of(app));
+    expect(SynthRegistry.of(inStage)).toBe(SynthRegistry.of(stage));
+    expect(SynthRegistry.of(stage)).not.toBe(SynthRegistry.of(app));
+  });
+
+  test('walks each stage once per synthesis, however many pools, stacks and stages', () => {
+    const app = new App();
+    const stages = [new Stage(app, 'Beta'), new Stage(app, 'Prod')];
+    for (const scope of [app, ...stages]) {
+      for (const stackId of ['One', 'Two']) {
+        const stack = new Stack(scope, stackId);
+        for (let index = 0; index < 5; index++) {
+          leakyGuestPool(stack, `Pool${index}`);
+        }
+      }
+    }
+    app.synth();
+    expect([app, ...stages].map(scope => SynthRegistry.of(scope).walks)).toEqual([1, 1, 1]);
+    app.synth({ force: true });
+    // the app synthesizes again; its nested stages keep the assemblies they wrote (aws-cdk-lib passes no force down)
+    expect([app, ...stages].map(scope => SynthRegistry.of(scope).walks)).toEqual([2, 1, 1]);
+  });
+
+  test('warnings found in a nested stage reach its cloud assembly, which the app writes first', () => {
+    const app = new App();
+    const stack = new Stack(new Stage(app, 'Prod'), 'Stack');
+    leakyGuestPool(stack, 'Pool');
+    const nested = app.synth().nestedAssemblies[0].nestedAssembly;
+    const messages = nested.getStackArtifact(stack.artifactId).messages.map(message => `${message.id}: ${message.entry.data}`)
+      .filter(message => message.includes('guestScopeDown'));
+    expect(messages).toEqual([expect.stringMatching(/^\/Prod\/Stack\/Pool\/DefaultRoleAttachment: The guest role .*\[ack: cdk-identity-pool:guestScopeDown\]$/)]);
+  });
+
+  test('an error is printed with the path of the construct it is about, once per synthesis', () => {
+    const stack = new Stack(new Stage(new App(), 'Prod'), 'Stack');
+    const pool = new IdentityPool(stack, 'Pool');
+    new IdentityPoolRoleAttachment(stack, 'Second', { identityPool: pool });
+    for (let attempt = 0; attempt < 2; attempt++) {
+      let message = '';
+      try {
+        Template.fromStack(stack);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message.split('\n').filter(line => line.includes('exactly one role attachment'))).toEqual([
+        expect.stringMatching(/^ {2}\[Prod\/Stack\/Second\] an identity pool has exactly one role attachment/),
+      ]);
+    }
+  });
+
+  test('an error that goes away between syntheses is not reported again', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const pool = new IdentityPool(stack, 'Pool');
+    const second = new IdentityPoolRoleAttachment(stack, 'Second', { identityPool: pool });
+    expect(() => Template.fromStack(stack)).toThrow('exactly one role attachment');
+    second.node.scope!.node.tryRemoveChild(second.node.id);
+    expect(() => Template.fromStack(stack)).not.toThrow();
+  });
+
+  test('lists each rule of src/private/synth/rules once, and each has a test file in both layouts', () => {
+    const rulesDir = path.join(__dirname, '../../../src/private/synth/rules');
+    const ruleFiles = fs.readdirSync(rulesDir).filter(file => file.endsWith('.ts')).sort();
+    expect(RULES).toHaveLength(ruleFiles.length);
+    for (const file of ruleFiles) {
+      const test = path.join(__dirname, 'rules', file.replace(/\.ts$/, '.test.ts'));
+      expect(fs.existsSync(test) ? fs.readFileSync(test, 'utf-8') : `${file} has no test`).toContain('describe.each(LAYOUTS)');
+    }
+  });
+
+  test('the library keeps no module-level registry of facts: only pure memo caches', () => {
+    const found: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          walk(file);
+        } else if (file.endsWith('.ts')) {
+          for (const match of fs.readFileSync(file, 'utf-8').matchAll(/^(?:export )?(?:const|let) (\w+)[^=\n]*= new (?:Weak)?(?:Map|Set)\b/gm)) {
+            found.push(`${path.relative(path.join(__dirname, '../../..'), file)}:${match[1]}`);
+          }
+        }
+      }
+    };
+    walk(path.join(__dirname, '../../../src'));
+    expect(found.sort()).toEqual([
+      // constant tables
+      'src/private/construct-time/role-mapping-validation.ts:TOKENS_WITHOUT_ROLE_CLAIMS',
+      'src/private/synth/tree-index.ts:POLICY_TYPES',
+      'src/private/synth/trust/trust-check.ts:globs',
+      'src/private/synth/trust/trust-check.ts:parsedConditions',
+      'src/private/synth/trust/trust-check.ts:trustCache',
+      'src/private/synth/user-pool-checks.ts:STANDARD_ATTRIBUTES',
+      'src/private/values/arn.ts:KNOWN_PARTITIONS',
+    ]);
+  });
+});

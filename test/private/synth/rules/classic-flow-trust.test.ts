@@ -1,0 +1,32 @@
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IdentityPool } from '../../../../src';
+import { Layout, LAYOUTS, pathIn, warningsOf } from '../layouts';
+
+describe.each(LAYOUTS)('roles of a classic-flow pool, $name', layout => {
+  function roleTrusting(stack: ReturnType<Layout['stack']>, pool: IdentityPool, id: string, amr: boolean): iam.Role {
+    return new iam.Role(stack, id, {
+      assumedBy: new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
+        'StringEquals': { 'cognito-identity.amazonaws.com:aud': pool.identityPoolId },
+        ...amr ? { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } } : {},
+      }, 'sts:AssumeRoleWithWebIdentity'),
+    });
+  }
+
+  test('a role of the app that trusts the pool without amr, though the pool does not hand it out, gets roleTrust', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowClassicFlow: true });
+    roleTrusting(stack, pool, 'Loose', false);
+    roleTrusting(stack, pool, 'Tight', true);
+    expect(warningsOf(stack, 'roleTrust')).toEqual([
+      `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, 'Loose')} trusts this identity pool without an amr condition, and `
+      + 'the classic flow is on (allowClassicFlow): any identity of this pool, guests included, can get its credentials by calling STS directly; '
+      + 'add the amr condition, e.g. with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
+    ]);
+  });
+
+  test('with the classic flow off, such a role is not the pool\'s concern', () => {
+    const stack = layout.stack();
+    roleTrusting(stack, new IdentityPool(stack, 'Pool'), 'Loose', false);
+    expect(warningsOf(stack, 'roleTrust')).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { IdentityPool, IdentityPoolRoleAttachment } from '../../../../src';
+import { LAYOUTS, pathIn, synthApp } from '../layouts';
+
+const FIX = 'add role mappings to the first with addRoleMappings instead';
+
+describe.each(LAYOUTS)('one role attachment per pool, $name', layout => {
+  test('a second attachment for a pool of the app fails on the second, naming the pool and the first', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool');
+    new IdentityPoolRoleAttachment(stack, 'Second', { identityPool: pool });
+    const message = `[${pathIn(stack, 'Second')}] an identity pool has exactly one role attachment, and ${pathIn(stack, 'Pool/DefaultRoleAttachment')} `
+      + `already configures this pool (received a second attachment for the identity pool ${pathIn(stack, 'Pool')}); ${FIX}`;
+    expect(() => Template.fromStack(stack)).toThrow(message);
+    expect(() => synthApp(stack)).toThrow(message);
+  });
+
+  test('a raw CfnIdentityPoolRoleAttachment counts, and an imported pool is named by its resolved id', () => {
+    const stack = layout.stack();
+    const pool = IdentityPool.fromIdentityPoolId(stack, 'Imported', 'us-east-1:0a1b2c3d');
+    new IdentityPoolRoleAttachment(stack, 'First', { identityPool: pool });
+    new cognito.CfnIdentityPoolRoleAttachment(stack, 'Raw', { identityPoolId: pool.identityPoolId });
+    expect(() => Template.fromStack(stack)).toThrow(`[${pathIn(stack, 'Raw')}] an identity pool has exactly one role attachment, and `
+      + `${pathIn(stack, 'First')} already configures this pool (received a second attachment for identityPoolId "us-east-1:0a1b2c3d"); ${FIX}`);
+  });
+
+  test('attachments of two pools pass', () => {
+    const stack = layout.stack();
+    new IdentityPool(stack, 'One');
+    new IdentityPool(stack, 'Two');
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 2);
+  });
+});

@@ -1,0 +1,50 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IdentityPool, IdentityPoolIdentityType, IdentityPoolPrincipal } from '../../../../src';
+import { LAYOUTS, pathIn, warningsOf } from '../layouts';
+
+describe.each(LAYOUTS)('roles trust their pool, $name', layout => {
+  test('a supplied authenticated role that trusts a service gets roleTrust on the attachment', () => {
+    const stack = layout.stack();
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    new IdentityPool(stack, 'Pool', { authenticatedRole: role });
+    expect(warningsOf(stack, 'roleTrust')).toEqual([
+      `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, 'Role')} (authenticated default role) does not trust this identity `
+      + 'pool: no statement of its trust policy allows sts:AssumeRoleWithWebIdentity to the federated principal cognito-identity.amazonaws.com, so '
+      + 'sign-in fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"; trust the pool with '
+      + 'new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
+    ]);
+  });
+
+  test('a raw CfnIdentityPoolPrincipalTag is seen as the L2 is: roles without sts:TagSession are warned about', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool');
+    new cognito.CfnIdentityPoolPrincipalTag(stack, 'RawTags', {
+      identityPoolId: pool.identityPoolId, identityProviderName: 'graph.facebook.com', useDefaults: true,
+    });
+    const tagSession = (role: string, type: string) => `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, `Pool/${role}`)} `
+      + `(${type.toLowerCase()} default role) does not allow sts:TagSession to cognito-identity.amazonaws.com, but this pool passes principal tags `
+      + '(IdentityPoolPrincipalTags), so sign-in fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"; trust the '
+      + `pool with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.${type}).withSessionTags() [ack: cdk-identity-pool:roleTrust]`;
+    expect(warningsOf(stack, 'roleTrust')).toEqual([
+      tagSession('AuthenticatedRole', 'AUTHENTICATED'),
+      tagSession('UnauthenticatedRole', 'UNAUTHENTICATED'),
+    ]);
+  });
+
+  test('the same mapping through addPrincipalTags allows sts:TagSession on the default roles, so nothing is warned about', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '1234567890' } } });
+    pool.addPrincipalTags('Tags', { providerName: 'graph.facebook.com' });
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolPrincipalTag', 1);
+    expect(warningsOf(stack, 'roleTrust')).toEqual([]);
+  });
+
+  test('a role built with IdentityPoolPrincipal passes', () => {
+    const stack = layout.stack();
+    new IdentityPool(stack, 'Pool');
+    Template.fromStack(stack);
+    expect(warningsOf(stack, 'roleTrust')).toEqual([]);
+  });
+});
