@@ -16,7 +16,7 @@ import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './privat
 import { renderSupportedLoginProviders } from './private/render/login-providers';
 import { brand, DEFINED_POOL_BRAND, hasBrand, UserPoolProviderEntry } from './private/synth/facts';
 import { checkIdentityPool, checkUserPoolProvider, POOL_NAME } from './private/construct-time/pool-validation';
-import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkKind, checkStringShape, checkStruct, USER_POOL_PROVIDER } from './private/shapes/shapes';
+import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkKind, checkMappedRoleOptionsShape, checkStringShape, checkStruct, checkStructKeys, USER_POOL_PROVIDER } from './private/shapes/shapes';
 import { checkString } from './private/values/validate';
 import { IdentityPoolRoleAttachment } from './role-attachment';
 import { IdentityPoolRoleMapping } from './role-mapping';
@@ -360,6 +360,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @param options the role's name, description and policies; by default, a role with none
    */
   public addMappedRole(id: string, options: MappedRoleOptions = {}): Role {
+    checkMappedRoleOptionsShape(this, 'addMappedRole options', options);
     return new Role(this, id, {
       ...options,
       assumedBy: new IdentityPoolPrincipal(this, IdentityPoolIdentityType.AUTHENTICATED),
@@ -376,7 +377,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @param options the provider and the claims to map; a concrete value that breaks a rule fails here
    */
   public addPrincipalTags(id: string, options: IdentityPoolPrincipalTagsOptions): IdentityPoolPrincipalTags {
-    checkStruct(this, 'addPrincipalTags options', options, true);
+    checkStructKeys(this, 'addPrincipalTags options', checkStruct(this, 'addPrincipalTags options', options, true), 'IdentityPoolPrincipalTagsOptions');
     const principalTags = new IdentityPoolPrincipalTags(this, id, { ...options, identityPool: this });
     this.allowTagSessionOnDefaultRoles();
     return principalTags;
@@ -393,7 +394,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    * @returns the group and the role, to grant the role what the group's members may do
    */
   public addUserPoolGroupRole(id: string, options: UserPoolGroupRoleOptions): UserPoolGroupRole {
-    checkStruct(this, 'addUserPoolGroupRole options', options, true);
+    checkStructKeys(this, 'addUserPoolGroupRole options', checkStruct(this, 'addUserPoolGroupRole options', options, true), 'UserPoolGroupRoleOptions');
     return new UserPoolGroupRole(this, id, { ...options, identityPool: this });
   }
 
@@ -406,7 +407,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    *   default no prefix, and Amplify signs in through the first user pool provider's client
    */
   public addFrontendOutputs(options: IdentityPoolFrontendOutputsOptions = {}): IdentityPoolFrontendOutputs {
-    checkStruct(this, 'addFrontendOutputs options', options);
+    checkStructKeys(this, 'addFrontendOutputs options', checkStruct(this, 'addFrontendOutputs options', options), 'IdentityPoolFrontendOutputsOptions');
     if (this.node.tryFindChild(FRONTEND_OUTPUTS_ID) !== undefined) {
       configError(this, 'addFrontendOutputs', 'can be called once per identity pool: its outputs are published already', options.outputPrefix);
     }

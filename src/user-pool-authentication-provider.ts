@@ -2,7 +2,7 @@ import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
 import { configError } from './private/messages/errors';
-import { checkUserPoolProviderPropsShape } from './private/shapes/shapes';
+import { checkStruct, checkStructKeys, checkUserPoolProviderPropsShape } from './private/shapes/shapes';
 import { checkClientOfUserPool } from './private/construct-time/user-pool-pairing';
 
 /**
@@ -111,10 +111,10 @@ export class UserPoolAuthenticationProvider implements IUserPoolAuthenticationPr
     options?: UserPoolAuthenticationProviderBindOptions,
   ): UserPoolAuthenticationProviderBindConfig {
     // The parameter names are API: they must be the interface's, which Python users pass as
-    // keywords and pyright matches a class against its protocol by. This provider needs none of them.
-    void scope;
+    // keywords and pyright matches a class against its protocol by. This provider needs none of
+    // them; its options struct has no property, so any key given is one that would be dropped.
     void identityPool;
-    void options;
+    checkStructKeys(scope, 'bind options', checkStruct(scope, 'bind options', options), 'UserPoolAuthenticationProviderBindOptions');
     const userPoolClient = this.resolveClient();
     return {
       clientId: userPoolClient.userPoolClientId,

@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as zlib from 'zlib';
 import * as library from '../src';
 import { apiName } from '../src/private/messages/errors';
+import { STRUCT_KEYS } from '../src/private/shapes/struct-keys';
 
 // The public surface, as the jsii assembly (`.jsii`, written by `npx jsii`) describes it to every
 // language: what the package exports, how its methods name their parameters, and their docs.
@@ -141,6 +142,22 @@ describe('the package exports', () => {
   test('the assembly is the package\'s own, and the test reads the current one', () => {
     expect(own.name).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf-8')).name);
     expect(Object.keys(own.types)).toContain('cdk-identity-pool.IdentityPool');
+  });
+});
+
+describe('struct keys', () => {
+  /** A struct's properties with those of the structs it extends. */
+  function structProperties(fqn: string): string[] {
+    const type = typeOf(fqn);
+    return [...(type.properties ?? []).map(property => property.name), ...(type.interfaces ?? []).flatMap(structProperties)];
+  }
+
+  test('the table every entry point checks unknown keys against lists each struct of the assembly with exactly its properties', () => {
+    const fromAssembly = Object.fromEntries(Object.values(own.types)
+      .filter(type => type.datatype === true)
+      .map(type => [type.name, [...new Set(structProperties(type.fqn))].sort()]));
+    const fromTable = Object.fromEntries(Object.entries(STRUCT_KEYS).map(([name, keys]) => [name, [...keys].sort()]));
+    expect(fromTable).toEqual(fromAssembly);
   });
 });
 

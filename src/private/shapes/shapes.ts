@@ -1,6 +1,7 @@
 import { Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { apiName, configError, configErrorMessage } from '../messages/errors';
+import { STRUCT_KEYS, StructName } from './struct-keys';
 
 /**
  * Shape checks for callers the types do not hold (JavaScript, or TypeScript with `as any`): a
@@ -172,26 +173,60 @@ function hasMember(value: unknown, kind: ObjectKind): boolean {
 export function checkKnownKeys(where: ShapeScope, property: string, value: Record<string, unknown>, known: readonly string[]): void {
   for (const key of Object.keys(value)) {
     if (value[key] !== undefined && !known.includes(key)) {
-      shapeError(where, `${property}.${key}`, `is not a property the library reads, so its value would be dropped: use one of ${known.map(name => apiName(name)).join(', ')}`,
-        value[key]);
+      const closest = closestKey(key, known);
+      const hint = closest === undefined ? '' : ` (did you mean ${apiName(closest)}?)`;
+      const allowed = known.length === 0 ? 'it takes none' : `use one of ${known.map(name => apiName(name)).join(', ')}`;
+      shapeError(where, property === '' ? key : `${property}.${key}`,
+        `is not a property the library reads, so its value would be dropped${hint}: ${allowed}`, value[key]);
     }
   }
 }
 
+/** Checks a struct's keys against its properties in the jsii assembly (`STRUCT_KEYS`). */
+export function checkStructKeys(where: ShapeScope, property: string, value: Record<string, unknown>, struct: StructName): void {
+  checkKnownKeys(where, property, value, STRUCT_KEYS[struct]);
+}
+
+/** The known key a typo most likely meant: within a third of its length in edits, ignoring case. */
+function closestKey(key: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = editDistance(key.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
 // The shapes of each entry point's arguments.
 
-const SOCIAL_PROVIDERS: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['facebook', ['appId']],
-  ['google', ['clientId']],
-  ['amazon', ['appId']],
-  ['apple', ['servicesId']],
-  ['twitter', ['consumerKey', 'consumerSecret']],
+const SOCIAL_PROVIDERS: ReadonlyArray<readonly [string, StructName]> = [
+  ['facebook', 'IdentityPoolFacebookLoginProvider'],
+  ['google', 'IdentityPoolGoogleLoginProvider'],
+  ['amazon', 'IdentityPoolAmazonLoginProvider'],
+  ['apple', 'IdentityPoolAppleLoginProvider'],
+  ['twitter', 'IdentityPoolTwitterLoginProvider'],
 ];
-const PROVIDER_KEYS = [...SOCIAL_PROVIDERS.map(([name]) => name), 'userPools', 'openIdConnectProviders', 'samlProviders', 'customProvider'];
 
 /** `IdentityPoolProps`, first thing in the `IdentityPool` constructor. */
 export function checkIdentityPoolPropsShape(pool: IConstruct, value: unknown): void {
   const props = checkStruct(pool, 'props', value);
+  checkStructKeys(pool, '', props, 'IdentityPoolProps');
   checkStringShape(pool, 'identityPoolName', props.identityPoolName);
   checkKind(pool, 'authenticatedRole', props.authenticatedRole, ROLE);
   checkKind(pool, 'unauthenticatedRole', props.unauthenticatedRole, ROLE);
@@ -211,13 +246,14 @@ export function checkIdentityPoolPropsShape(pool: IConstruct, value: unknown): v
 function checkAuthenticationProvidersShape(pool: IConstruct, value: unknown): void {
   const property = 'authenticationProviders';
   const providers = checkStruct(pool, property, value);
-  checkKnownKeys(pool, property, providers, PROVIDER_KEYS);
-  for (const [name, fields] of SOCIAL_PROVIDERS) {
+  checkStructKeys(pool, property, providers, 'IdentityPoolAuthenticationProviders');
+  for (const [name, struct] of SOCIAL_PROVIDERS) {
     if (providers[name] === undefined) {
       continue;
     }
     const provider = checkStruct(pool, `${property}.${name}`, providers[name]);
-    for (const field of fields) {
+    checkStructKeys(pool, `${property}.${name}`, provider, struct);
+    for (const field of STRUCT_KEYS[struct]) {
       checkStringShape(pool, `${property}.${name}.${field}`, provider[field], true);
     }
   }
@@ -234,6 +270,7 @@ function checkAuthenticationProvidersShape(pool: IConstruct, value: unknown): vo
 export function checkBindConfigShape(pool: IConstruct, value: unknown): void {
   const property = 'userPool.bind()';
   const config = checkStruct(pool, property, value, true);
+  checkStructKeys(pool, property, config, 'UserPoolAuthenticationProviderBindConfig');
   checkStringShape(pool, `${property}.providerName`, config.providerName, true);
   checkStringShape(pool, `${property}.clientId`, config.clientId, true);
   checkBooleanShape(pool, `${property}.serverSideTokenCheck`, config.serverSideTokenCheck);
@@ -249,6 +286,7 @@ export function checkRoleMappingShape(attachment: IConstruct, property: string, 
     shapeError(attachment, property, `must be a role mapping, not a list: pass each mapping as its own argument (${apiName('addRoleMappings')}(...mappings))`, value);
   }
   const mapping = checkStruct(attachment, property, value, true);
+  checkStructKeys(attachment, property, mapping, 'IdentityPoolRoleMapping');
   checkKind(attachment, `${property}.providerUrl`, mapping.providerUrl, PROVIDER_URL, true);
   checkStringShape(attachment, `${property}.mappingKey`, mapping.mappingKey);
   checkBooleanShape(attachment, `${property}.useToken`, mapping.useToken);
@@ -256,6 +294,7 @@ export function checkRoleMappingShape(attachment: IConstruct, property: string, 
   checkList(attachment, `${property}.rules`, mapping.rules).forEach((entry, index) => {
     const ruleProperty = `${property}.rules[${index}]`;
     const rule = checkStruct(attachment, ruleProperty, entry, true);
+    checkStructKeys(attachment, ruleProperty, rule, 'RoleMappingRule');
     checkStringShape(attachment, `${ruleProperty}.claim`, rule.claim, true);
     checkStringShape(attachment, `${ruleProperty}.claimValue`, rule.claimValue, true);
     checkStringShape(attachment, `${ruleProperty}.matchType`, rule.matchType);
@@ -266,6 +305,7 @@ export function checkRoleMappingShape(attachment: IConstruct, property: string, 
 /** `IdentityPoolRoleAttachmentProps`. */
 export function checkRoleAttachmentPropsShape(attachment: IConstruct, value: unknown): void {
   const props = checkStruct(attachment, 'props', value, true);
+  checkStructKeys(attachment, '', props, 'IdentityPoolRoleAttachmentProps');
   checkKind(attachment, 'identityPool', props.identityPool, IDENTITY_POOL, true);
   checkKind(attachment, 'authenticatedRole', props.authenticatedRole, ROLE);
   checkKind(attachment, 'unauthenticatedRole', props.unauthenticatedRole, ROLE);
@@ -275,6 +315,7 @@ export function checkRoleAttachmentPropsShape(attachment: IConstruct, value: unk
 /** `IdentityPoolPrincipalTagsProps`: the provider, and a map (not a list) of tag keys to claims. */
 export function checkPrincipalTagsPropsShape(scope: IConstruct, value: unknown): void {
   const props = checkStruct(scope, 'props', value, true);
+  checkStructKeys(scope, '', props, 'IdentityPoolPrincipalTagsProps');
   checkKind(scope, 'identityPool', props.identityPool, IDENTITY_POOL, true);
   checkStringShape(scope, 'providerName', props.providerName, true);
   checkBooleanShape(scope, 'useDefaults', props.useDefaults);
@@ -288,6 +329,7 @@ export function checkPrincipalTagsPropsShape(scope: IConstruct, value: unknown):
 export function checkUserPoolProviderPropsShape(value: unknown): void {
   const where = 'UserPoolAuthenticationProvider';
   const props = checkStruct(where, 'props', value, true);
+  checkStructKeys(where, '', props, 'UserPoolAuthenticationProviderProps');
   checkKind(where, 'userPool', props.userPool, USER_POOL, true);
   checkKind(where, 'userPoolClient', props.userPoolClient, USER_POOL_CLIENT);
   checkBooleanShape(where, 'disableServerSideTokenCheck', props.disableServerSideTokenCheck);
@@ -296,6 +338,7 @@ export function checkUserPoolProviderPropsShape(value: unknown): void {
 /** `IdentityPoolAttributes`. */
 export function checkAttributesShape(scope: IConstruct, value: unknown): void {
   const attrs = checkStruct(scope, 'attrs', value, true);
+  checkStructKeys(scope, '', attrs, 'IdentityPoolAttributes');
   checkStringShape(scope, 'identityPoolId', attrs.identityPoolId);
   checkStringShape(scope, 'identityPoolArn', attrs.identityPoolArn);
   checkStringShape(scope, 'identityPoolName', attrs.identityPoolName);
@@ -308,17 +351,24 @@ export function checkAttributesShape(scope: IConstruct, value: unknown): void {
 /** `UserPoolGroupRoleProps`. */
 export function checkGroupRolePropsShape(scope: IConstruct, value: unknown): void {
   const props = checkStruct(scope, 'props', value, true);
+  checkStructKeys(scope, '', props, 'UserPoolGroupRoleProps');
   checkKind(scope, 'userPool', props.userPool, USER_POOL, true);
   checkNumberShape(scope, 'precedence', props.precedence, true);
   checkStringShape(scope, 'groupName', props.groupName);
   checkStringShape(scope, 'description', props.description);
   checkKind(scope, 'role', props.role, ROLE);
-  checkStruct(scope, 'roleOptions', props.roleOptions);
+  checkMappedRoleOptionsShape(scope, 'roleOptions', props.roleOptions);
+}
+
+/** `MappedRoleOptions`, of `addMappedRole` and of a group role's `roleOptions`. */
+export function checkMappedRoleOptionsShape(scope: IConstruct, property: string, value: unknown): void {
+  checkStructKeys(scope, property, checkStruct(scope, property, value), 'MappedRoleOptions');
 }
 
 /** `IdentityPoolFrontendOutputsOptions`. */
 export function checkFrontendOutputsShape(scope: IConstruct, value: unknown): void {
   const options = checkStruct(scope, 'options', value);
+  checkStructKeys(scope, '', options, 'IdentityPoolFrontendOutputsProps');
   checkStringShape(scope, 'outputPrefix', options.outputPrefix);
   checkKind(scope, 'amplifyUserPoolClient', options.amplifyUserPoolClient, USER_POOL_CLIENT);
 }
@@ -330,6 +380,7 @@ export function checkFrontendOutputsShape(scope: IConstruct, value: unknown): vo
 export function checkGrantShape(pool: IConstruct, method: string, target: unknown, kind: ObjectKind, value: unknown, shared = false): void {
   checkKind(pool, `${method} ${kind === TABLE ? 'table' : 'bucket'}`, target, kind, true);
   const options = checkStruct(pool, `${method} options`, value, shared);
+  checkStructKeys(pool, `${method} options`, options, shared ? 'SharedObjectsOptions' : kind === TABLE ? 'OwnItemsOptions' : 'OwnObjectsOptions');
   checkStringShape(pool, `${method} prefix`, options.prefix, shared);
   checkKind(pool, `${method} grantee`, options.grantee, GRANTABLE);
   checkKind(pool, `${method} ownerKey`, options.ownerKey, OWNER_KEY);

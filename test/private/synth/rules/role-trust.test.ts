@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IdentityPool, IdentityPoolIdentityType, IdentityPoolPrincipal } from '../../../../src';
+import { IdentityPool } from '../../../../src';
 import { LAYOUTS, pathIn, warningsOf } from '../layouts';
 
 describe.each(LAYOUTS)('roles trust their pool, $name', layout => {
