@@ -86,6 +86,19 @@ project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
 project.packageTask.reset();
 project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 
+// Imports used only as types say so (`import type`), so the compiled lib/ shows the runtime
+// dependencies exactly, and a private file reaches public ones only through types.
+project.eslint?.addRules({
+  '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'separate-type-imports' }],
+});
+
+// The build fails on a runtime import cycle in lib/ (type-only imports are erased, so they never count).
+const checkCycles = project.addTask('check:cycles', {
+  description: 'Fails on a runtime import cycle in the compiled lib/',
+  exec: 'node scripts/import-cycles.js lib',
+});
+project.postCompileTask.spawn(checkCycles);
+
 // `**/*.ts` does not match dotfiles: lint .projenrc.ts with the same dev tsconfig.
 project.tsconfigDev.addInclude('.projenrc.ts');
 

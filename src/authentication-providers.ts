@@ -1,5 +1,5 @@
-import { IOpenIdConnectProvider, ISamlProvider } from 'aws-cdk-lib/aws-iam';
-import { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
+import type { IOpenIdConnectProvider, ISamlProvider } from 'aws-cdk-lib/aws-iam';
+import type { IUserPoolAuthenticationProvider } from './user-pool-authentication-provider';
 
 /**
  * Login with Amazon, attached directly to the identity pool.

@@ -1,12 +1,14 @@
 import { CfnOutput, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
-import { CfnIdentityPool, CfnUserPoolClient, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { CfnIdentityPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import { IdentityPool } from './identity-pool';
+import type { IdentityPool } from './identity-pool';
 import { configError, configErrorMessage } from './private/messages/errors';
-import { brand, FRONTEND_OUTPUTS_BRAND, UserPoolProviderEntry } from './private/synth/facts';
+import { checkFrontendOutputsShape, checkKind, IDENTITY_POOL } from './private/shapes/shapes';
+import type { UserPoolProviderEntry } from './private/synth/facts';
+import { brand, FRONTEND_OUTPUTS_BRAND } from './private/synth/facts';
 import { SynthRegistry } from './private/synth/pipeline';
 import { sameValue } from './private/values/same-value';
-import { checkFrontendOutputsShape, checkKind, IDENTITY_POOL } from './private/shapes/shapes';
 
 /**
  * Options for publishing an identity pool's front end configuration as stack outputs.

@@ -1,4 +1,4 @@
-import { IRole } from 'aws-cdk-lib/aws-iam';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
 
 /**
  * An identity pool made elsewhere, with the roles it hands out, for

@@ -1,15 +1,19 @@
-import { Resource, ResourceProps } from 'aws-cdk-lib';
-import { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
-import { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ResourceProps } from 'aws-cdk-lib';
+import { Resource } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { Grant } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
-import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
+import type { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
 import { OwnerKey } from './owner-key';
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/grants/developer-identity-grants';
-import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/grants/own-data-grants';
+import type { OwnDataAccess } from './private/grants/own-data-grants';
+import { grantOwnItems, grantOwnObjects, grantSharedObjects } from './private/grants/own-data-grants';
 import { BUCKET, checkGrantShape, checkKind, checkStringShape, GRANTABLE, TABLE } from './private/shapes/shapes';
-import { brand, DefinedPoolSettings, OwnerKeyUse, POOL_BRAND, RoleUse } from './private/synth/facts';
+import type { DefinedPoolSettings, OwnerKeyUse, RoleUse } from './private/synth/facts';
+import { brand, POOL_BRAND } from './private/synth/facts';
 import { SynthRegistry } from './private/synth/pipeline';
 
 /**

@@ -1,5 +1,6 @@
 import { Token } from 'aws-cdk-lib';
-import { AddToPrincipalPolicyResult, FederatedPrincipal, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { AddToPrincipalPolicyResult, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FederatedPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IIdentityPool } from './identity-pool-interface';
 
 /**

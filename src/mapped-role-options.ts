@@ -1,5 +1,5 @@
-import { Duration } from 'aws-cdk-lib';
-import { IManagedPolicy, PolicyDocument } from 'aws-cdk-lib/aws-iam';
+import type { Duration } from 'aws-cdk-lib';
+import type { IManagedPolicy, PolicyDocument } from 'aws-cdk-lib/aws-iam';
 
 /**
  * Options for a role created by `IdentityPool.addMappedRole`.

@@ -1,5 +1,5 @@
-import { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { OwnerKey } from './owner-key';
+import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { OwnerKey } from './owner-key';
 
 /**
  * Options of the grants on each identity's own S3 objects (`grantReadOwnObjects`,

@@ -1,14 +1,14 @@
 import { Resource, Token } from 'aws-cdk-lib';
 import { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
-import { checkPoolInStackRegion } from './private/values/arn';
-import { configError } from './private/messages/errors';
-import { SynthRegistry } from './private/synth/pipeline';
 import { RESERVED_TAG_PREFIX } from './private/construct-time/pool-validation';
+import { configError } from './private/messages/errors';
+import { checkPrincipalTagsPropsShape } from './private/shapes/shapes';
+import { SynthRegistry } from './private/synth/pipeline';
+import { checkPoolInStackRegion } from './private/values/arn';
 import { TAG_KEY } from './private/values/principal-tag-key';
 import { sameValue } from './private/values/same-value';
-import { checkPrincipalTagsPropsShape } from './private/shapes/shapes';
 import { checkString, stringError } from './private/values/validate';
 
 /**

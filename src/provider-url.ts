@@ -1,7 +1,7 @@
-import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { checkClientOfUserPool } from './private/construct-time/user-pool-pairing';
 import { SOCIAL_PROVIDER_NAMES } from './private/render/login-providers';
 import * as shapes from './private/shapes/shapes';
-import { checkClientOfUserPool } from './private/construct-time/user-pool-pairing';
 
 /**
  * The kinds of identity provider a role mapping can name.

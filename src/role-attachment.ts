@@ -1,16 +1,16 @@
 import { Lazy, Resource } from 'aws-cdk-lib';
 import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
-import { IRole } from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
-import { checkPoolInStackRegion, checkRoleArn } from './private/values/arn';
+import { checkRoleMapping } from './private/construct-time/role-mapping-validation';
 import { configError } from './private/messages/errors';
 import { renderRoleMappings } from './private/render/role-mapping-render';
-import { checkRoleMapping } from './private/construct-time/role-mapping-validation';
+import { checkRoleAttachmentPropsShape, checkRoleMappingShape } from './private/shapes/shapes';
 import { ATTACHMENT_BRAND, brand } from './private/synth/facts';
 import { SynthRegistry } from './private/synth/pipeline';
-import { checkRoleAttachmentPropsShape, checkRoleMappingShape } from './private/shapes/shapes';
-import { IdentityPoolRoleMapping } from './role-mapping';
+import { checkPoolInStackRegion, checkRoleArn } from './private/values/arn';
+import type { IdentityPoolRoleMapping } from './role-mapping';
 
 /**
  * Properties of an `IdentityPoolRoleAttachment`.

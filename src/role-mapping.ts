@@ -1,5 +1,5 @@
-import { IRole } from 'aws-cdk-lib/aws-iam';
-import { IdentityPoolProviderUrl } from './provider-url';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { IdentityPoolProviderUrl } from './provider-url';
 
 /**
  * How a rule compares a claim with its value.

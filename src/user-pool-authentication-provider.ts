@@ -1,9 +1,9 @@
-import { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { Construct } from 'constructs';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
+import { checkClientOfUserPool } from './private/construct-time/user-pool-pairing';
 import { configError } from './private/messages/errors';
 import { checkStruct, checkStructKeys, checkUserPoolProviderPropsShape } from './private/shapes/shapes';
-import { checkClientOfUserPool } from './private/construct-time/user-pool-pairing';
 
 /**
  * Options for binding a user pool provider to an identity pool; reserved for future use.

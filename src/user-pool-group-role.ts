@@ -1,15 +1,19 @@
 import { Stack, Token } from 'aws-cdk-lib';
-import { IUserPool, IUserPoolGroup, UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
-import { IRole, Role } from 'aws-cdk-lib/aws-iam';
-import { Construct, IConstruct } from 'constructs';
-import { IdentityPool } from './identity-pool';
+import type { IUserPool, IUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import { UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { Role } from 'aws-cdk-lib/aws-iam';
+import type { IConstruct } from 'constructs';
+import { Construct } from 'constructs';
+import type { IdentityPool } from './identity-pool';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
-import { MappedRoleOptions } from './mapped-role-options';
-import { checkRoleArn } from './private/values/arn';
+import type { MappedRoleOptions } from './mapped-role-options';
 import { configError } from './private/messages/errors';
-import { sameValue } from './private/values/same-value';
 import { checkGroupRolePropsShape } from './private/shapes/shapes';
-import { checkString, StringRule } from './private/values/validate';
+import { checkRoleArn } from './private/values/arn';
+import { sameValue } from './private/values/same-value';
+import type { StringRule } from './private/values/validate';
+import { checkString } from './private/values/validate';
 import { IdentityPoolProviderUrl } from './provider-url';
 
 /**

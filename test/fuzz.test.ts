@@ -20,13 +20,15 @@ import { App, Stack, Tags } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as fc from 'fast-check';
+import type {
+  IdentityPoolRoleMapping,
+  IUserPoolAuthenticationProvider,
+  RoleMappingRule,
+} from '../src';
 import {
   IdentityPool,
   IdentityPoolProviderUrl,
-  IdentityPoolRoleMapping,
-  IUserPoolAuthenticationProvider,
   RoleMappingMatchType,
-  RoleMappingRule,
   UserPoolAuthenticationProvider,
 } from '../src';
 

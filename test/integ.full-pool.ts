@@ -22,7 +22,8 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { NagPackSuppression, NagSuppressions } from 'cdk-nag';
+import type { NagPackSuppression } from 'cdk-nag';
+import { NagSuppressions } from 'cdk-nag';
 import { IdentityPool, IdentityPoolPrincipal, IdentityPoolProviderUrl, RoleMappingMatchType, UserPoolAuthenticationProvider } from '../src';
 
 /** The developer provider name the test's "login server" signs its users in under. */

@@ -2,7 +2,8 @@ import { App, Annotations as CoreAnnotations, CfnParameter, Lazy, Stack, Tags, T
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IdentityPool, IUserPoolAuthenticationProvider, UserPoolAuthenticationProvider } from '../src';
+import type { IUserPoolAuthenticationProvider } from '../src';
+import { IdentityPool, UserPoolAuthenticationProvider } from '../src';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Stack');

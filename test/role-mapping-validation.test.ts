@@ -2,14 +2,16 @@ import { App, Annotations as CoreAnnotations, CfnParameter, Fn, Lazy, Stack, Tok
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import {
-  IdentityPool,
+import type {
   IdentityPoolProps,
-  IdentityPoolProviderUrl,
-  IdentityPoolRoleAttachment,
   IdentityPoolRoleMapping,
   RoleMappingMatchType,
   RoleMappingRule,
+} from '../src';
+import {
+  IdentityPool,
+  IdentityPoolProviderUrl,
+  IdentityPoolRoleAttachment,
   UserPoolAuthenticationProvider,
 } from '../src';
 

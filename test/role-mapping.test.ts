@@ -2,10 +2,10 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IdentityPoolRoleMapping } from '../src';
 import {
   IdentityPool,
   IdentityPoolProviderUrl,
-  IdentityPoolRoleMapping,
   RoleMappingMatchType,
   UserPoolAuthenticationProvider,
 } from '../src';

@@ -2,12 +2,14 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
-import {
+import type {
   IIdentityPool,
-  IdentityPool,
   IUserPoolAuthenticationProvider,
-  UserPoolAuthenticationProvider,
   UserPoolAuthenticationProviderBindConfig,
+} from '../src';
+import {
+  IdentityPool,
+  UserPoolAuthenticationProvider,
 } from '../src';
 
 function newStack(env?: { account?: string; region?: string }): Stack {

@@ -11,12 +11,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
-import { App } from 'aws-cdk-lib';
-import { CloudAssembly } from 'aws-cdk-lib/cx-api';
+import type { App } from 'aws-cdk-lib';
+import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { awsCdkLib } from './impl-aws-cdk-lib';
 import { l1 } from './impl-l1';
 import { ours } from './impl-ours';
-import { buildApp, Implementation } from './workload';
+import type { Implementation } from './workload';
+import { buildApp } from './workload';
 
 const FLOOR = 'l1';
 const CONTROL = 'l1-copy';

@@ -1,12 +1,14 @@
 /** The workload's identity pools, defined with aws-cdk-lib's `aws-cognito-identitypool` module. */
-import { CfnResource, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { CfnResource, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
+import type { RoleMappingMatchType } from 'aws-cdk-lib/aws-cognito-identitypool';
 import {
   IdentityPool,
   IdentityPoolProviderUrl,
-  RoleMappingMatchType,
   UserPoolAuthenticationProvider,
 } from 'aws-cdk-lib/aws-cognito-identitypool';
-import { Implementation, PoolSpec, USER_POOL_MAPPING_KEY } from './workload';
+import type { Implementation, PoolSpec } from './workload';
+import { USER_POOL_MAPPING_KEY } from './workload';
 
 export const awsCdkLib: Implementation = {
   name: 'aws-cdk-lib',

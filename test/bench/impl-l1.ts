@@ -3,11 +3,13 @@
  * to render the same template as ours. Plain `Construct` scopes stand where the L2s stand, so the
  * logical ids match too, and the templates can be compared exactly.
  */
-import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { CfnIdentityPool, CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
 import { FederatedPrincipal, Role } from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
-import { COGNITO_IDENTITY, Implementation, PoolSpec, USER_POOL_MAPPING_KEY } from './workload';
+import type { Implementation, PoolSpec } from './workload';
+import { COGNITO_IDENTITY, USER_POOL_MAPPING_KEY } from './workload';
 
 /** Returns an L1 implementation under the given name (two names give the A/A noise control). */
 export function l1(name: string): Implementation {

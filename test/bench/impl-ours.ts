@@ -1,10 +1,11 @@
 /** The workload's identity pools, defined with this library (whatever `src/` holds now). */
-import { Stack } from 'aws-cdk-lib';
-import { Implementation, PoolSpec, USER_POOL_MAPPING_KEY } from './workload';
+import type { Stack } from 'aws-cdk-lib';
+import type { Implementation, PoolSpec } from './workload';
+import { USER_POOL_MAPPING_KEY } from './workload';
+import type { RoleMappingMatchType } from '../../src';
 import {
   IdentityPool,
   IdentityPoolProviderUrl,
-  RoleMappingMatchType,
   UserPoolAuthenticationProvider,
 } from '../../src';
 

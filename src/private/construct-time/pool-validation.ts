@@ -1,12 +1,13 @@
 import { Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { userPoolProviderNameError } from './user-pool-pairing';
 import type { IdentityPoolAuthenticationProviders } from '../../authentication-providers';
 import type { IdentityPoolProps } from '../../identity-pool';
-import { checkArnPartition } from '../values/arn';
 import { apiName, configError } from '../messages/errors';
-import { userPoolProviderNameError } from './user-pool-pairing';
-import { checkString, StringRule, TAG_CHARACTERS } from '../values/validate';
 import { warn, WarningId } from '../messages/warnings';
+import { checkArnPartition } from '../values/arn';
+import type { StringRule } from '../values/validate';
+import { checkString, TAG_CHARACTERS } from '../values/validate';
 
 // Cognito checks these patterns in Java, where \w is [A-Za-z0-9_] and \s is [ \t\n\x0B\f\r];
 // the regular expressions spell that out, the texts show users the documented pattern.

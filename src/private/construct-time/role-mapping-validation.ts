@@ -1,16 +1,18 @@
 import { Intrinsic, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { checkUserPoolProviderUrl } from './user-pool-pairing';
 import type { IIdentityPool } from '../../identity-pool-interface';
-import { IdentityPoolRoleMapping, RoleMappingMatchType } from '../../role-mapping';
-import { checkRoleArn } from '../values/arn';
+import type { IdentityPoolRoleMapping } from '../../role-mapping';
+import { RoleMappingMatchType } from '../../role-mapping';
 import { apiName, configError } from '../messages/errors';
+import { warn, WarningId } from '../messages/warnings';
 import { definedPoolSettings } from '../synth/facts';
+import { checkRoleArn } from '../values/arn';
 import {
   configuredProviderNames, describeUrl, providerMatcher, unconfiguredProviderRule, USER_POOL_PROVIDER_PREFIX, USER_POOL_TYPE,
 } from '../values/provider-names';
-import { checkUserPoolProviderUrl } from './user-pool-pairing';
-import { checkString, StringRule } from '../values/validate';
-import { warn, WarningId } from '../messages/warnings';
+import type { StringRule } from '../values/validate';
+import { checkString } from '../values/validate';
 
 /** Identity providers per pool in `RoleMappings`; Cognito cannot raise it. */
 const MAX_MAPPED_PROVIDERS = 10;

@@ -1,7 +1,9 @@
 import { Token } from 'aws-cdk-lib';
-import { CfnUserPool, CfnUserPoolClient, IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { CfnUserPool, CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { ShapeScope } from '../shapes/shapes';
+import { shapeError } from '../shapes/shapes';
 import { sameValue } from '../values/same-value';
-import { shapeError, ShapeScope } from '../shapes/shapes';
 
 /**
  * A user pool's provider name, `cognito-idp.<region>.<domain>/<userPoolId>`: the user pool id

@@ -1,4 +1,4 @@
-import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
+import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IIdentityPool } from '../../identity-pool-interface';
 import { apiName, configError } from '../messages/errors';
 import { definedPoolSettings } from '../synth/facts';

@@ -1,5 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
-import { CfnGlobalTable, CfnTable, ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { CfnGlobalTable, CfnTable } from 'aws-cdk-lib/aws-dynamodb';
 
 /** The key schema of a table defined in the app, as far as it is concrete. */
 export interface TableKeySchema {

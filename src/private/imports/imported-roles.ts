@@ -1,9 +1,10 @@
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import { Construct, IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
+import { Construct } from 'constructs';
+import { addRolesCheck } from './verify-roles';
 import type { IdentityPoolAttributes } from '../../identity-pool-attributes';
 import { describePath } from '../messages/errors';
 import type { PoolFacts, RoleUse } from '../synth/facts';
-import { addRolesCheck } from './verify-roles';
 
 /**
  * The unauthenticated role of a pool, or a clear error when it has none.

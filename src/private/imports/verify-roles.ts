@@ -1,8 +1,9 @@
 import { CustomResource, Duration } from 'aws-cdk-lib';
-import { IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Code, Runtime, SingletonFunction } from 'aws-cdk-lib/aws-lambda';
-import type { IIdentityPool } from '../../identity-pool-interface';
 import { VERIFY_ROLES_HANDLER } from './verify-roles-handler';
+import type { IIdentityPool } from '../../identity-pool-interface';
 
 /** The custom resource's type: what `cdk diff` and the console show. */
 export const ROLES_CHECK_RESOURCE_TYPE = 'Custom::IdentityPoolRolesCheck';

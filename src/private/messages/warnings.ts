@@ -1,5 +1,5 @@
 import { Annotations } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
 
 /**
  * The ids of the library's warnings, acknowledged with `Annotations.of(scope).acknowledgeWarning(id)`
@@ -50,37 +50,53 @@ export interface WarningEntry {
 export const WARNING_CATALOGUE: readonly WarningEntry[] = [
   { id: WarningId.GUEST_ACCESS, phase: 'construction', on: 'the pool', when: '`allowUnauthenticatedIdentities` is on' },
   {
-    id: WarningId.CLASSIC_FLOW, phase: 'construction', on: 'the pool',
+    id: WarningId.CLASSIC_FLOW,
+    phase: 'construction',
+    on: 'the pool',
     when: '`allowClassicFlow` is on: clients can assume any role that trusts the pool, bypassing role mappings',
   },
   {
-    id: WarningId.RESOLVE_AMBIGUOUS_ROLES, phase: 'construction', on: 'the role attachment',
+    id: WarningId.RESOLVE_AMBIGUOUS_ROLES,
+    phase: 'construction',
+    on: 'the role attachment',
     when: 'a mapping gives unmatched users the default authenticated role',
   },
   {
-    id: WarningId.TOKEN_WITHOUT_ROLE_CLAIMS, phase: 'construction', on: 'the role attachment',
+    id: WarningId.TOKEN_WITHOUT_ROLE_CLAIMS,
+    phase: 'construction',
+    on: 'the role attachment',
     when: 'a Token mapping for Amazon, Facebook, Google or Apple, whose tokens carry no role claims',
   },
   { id: WarningId.USER_POOL_PROVIDER_QUOTA, phase: 'construction', on: 'the pool', when: 'more than 50 user pool providers (an adjustable quota)' },
   {
-    id: WarningId.POOL_ID_NOT_HEX, phase: 'construction', on: 'the imported pool',
+    id: WarningId.POOL_ID_NOT_HEX,
+    phase: 'construction',
+    on: 'the imported pool',
     when: 'an imported pool\'s id is not lowercase hexadecimal after its region, so it names no real pool',
   },
   {
-    id: WarningId.ROLE_TRUST, phase: 'synthesis', on: 'the role attachment (an imported pool\'s `RoleTrust`)',
+    id: WarningId.ROLE_TRUST,
+    phase: 'synthesis',
+    on: 'the role attachment (an imported pool\'s `RoleTrust`)',
     when: 'a role the pool hands out, or any role trusting a classic-flow pool, does not trust the pool with `aud` = this pool and the right '
       + '`amr`, or lacks `sts:TagSession` while the pool passes principal tags',
   },
   {
-    id: WarningId.GUEST_SCOPE_DOWN, phase: 'synthesis', on: 'the role attachment',
+    id: WarningId.GUEST_SCOPE_DOWN,
+    phase: 'synthesis',
+    on: 'the role attachment',
     when: 'a statement of the guest role grants actions that enhanced-flow guest credentials can never use',
   },
   {
-    id: WarningId.GROUP_PRECEDENCE, phase: 'synthesis', on: 'the role attachment',
+    id: WarningId.GROUP_PRECEDENCE,
+    phase: 'synthesis',
+    on: 'the role attachment',
     when: 'two groups of a user pool that a Token mapping names have the same precedence and different roles',
   },
   {
-    id: WarningId.USER_WRITABLE_CLAIM, phase: 'synthesis', on: 'the role attachment',
+    id: WarningId.USER_WRITABLE_CLAIM,
+    phase: 'synthesis',
+    on: 'the role attachment',
     when: 'a rule tests a user pool attribute that users of the app client can write themselves',
   },
 ];

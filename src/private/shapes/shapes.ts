@@ -1,7 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import type { StructName } from './struct-keys';
+import { STRUCT_KEYS } from './struct-keys';
 import { apiName, configError, configErrorMessage } from '../messages/errors';
-import { STRUCT_KEYS, StructName } from './struct-keys';
 
 /**
  * Shape checks for callers the types do not hold (JavaScript, or TypeScript with `as any`): a

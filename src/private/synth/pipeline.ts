@@ -2,7 +2,8 @@ import { Annotations, Stage } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Finding } from './finding';
 import { RULES } from './rules';
-import { indexTree, TreeIndex } from './tree-index';
+import type { TreeIndex } from './tree-index';
+import { indexTree } from './tree-index';
 
 const REGISTRY = Symbol.for('cdk-identity-pool.SynthRegistry');
 const REPORTER = Symbol.for('cdk-identity-pool.SynthReporter');

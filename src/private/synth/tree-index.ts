@@ -4,7 +4,8 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { CfnManagedPolicy, CfnPolicy, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
-import { ATTACHMENT_BRAND, AttachmentFacts, FRONTEND_OUTPUTS_BRAND, FrontendOutputsFacts, hasBrand, POOL_BRAND, PoolFacts } from './facts';
+import type { AttachmentFacts, FrontendOutputsFacts, PoolFacts } from './facts';
+import { ATTACHMENT_BRAND, FRONTEND_OUTPUTS_BRAND, hasBrand, POOL_BRAND } from './facts';
 
 /**
  * What the synth rules read of one stage's tree, found in one walk: the library's pools,

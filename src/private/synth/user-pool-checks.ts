@@ -1,11 +1,13 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import type { CfnUserPool, CfnUserPoolClient, CfnUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
+import type { RoleUse } from './facts';
+import type { Finding } from './finding';
+import { warningAt } from './finding';
+import type { MappedUserPool, UserPoolIndex, UserPoolProviderName } from './tree-index';
+import { mappedUserPool, ownerPath } from './tree-index';
 import type { IdentityPoolRoleMapping, RoleMappingRule } from '../../role-mapping';
 import { WarningId } from '../messages/warnings';
-import type { RoleUse } from './facts';
-import { Finding, warningAt } from './finding';
-import { mappedUserPool, MappedUserPool, ownerPath, UserPoolIndex, UserPoolProviderName } from './tree-index';
 
 /**
  * Checks of role mappings on user pools that need the user pools, clients and groups of the app:

@@ -1,5 +1,5 @@
 import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
 import { apiName, configError } from '../messages/errors';
 import { warn, WarningId } from '../messages/warnings';
 

@@ -1,5 +1,5 @@
 import { Token } from 'aws-cdk-lib';
-import { IConstruct } from 'constructs';
+import type { IConstruct } from 'constructs';
 import { configError } from '../messages/errors';
 
 /**

@@ -1,7 +1,8 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
-import { IdentityPool, IdentityPoolProviderUrl, IdentityPoolRoleAttachment, IUserPoolAuthenticationProvider, UserPoolAuthenticationProvider } from '../../../src';
+import type { IUserPoolAuthenticationProvider } from '../../../src';
+import { IdentityPool, IdentityPoolProviderUrl, IdentityPoolRoleAttachment, UserPoolAuthenticationProvider } from '../../../src';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });

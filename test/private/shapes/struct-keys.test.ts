@@ -7,7 +7,8 @@ import {
   IdentityPool, IdentityPoolFrontendOutputs, IdentityPoolPrincipalTags, IdentityPoolProviderUrl, IdentityPoolRoleAttachment,
   UserPoolAuthenticationProvider, UserPoolGroupRole,
 } from '../../../src';
-import { STRUCT_KEYS, StructName } from '../../../src/private/shapes/struct-keys';
+import type { StructName } from '../../../src/private/shapes/struct-keys';
+import { STRUCT_KEYS } from '../../../src/private/shapes/struct-keys';
 
 /** JavaScript callers may pass anything: the typed API is bypassed with `any`. */
 type Loose = any;
@@ -104,11 +105,15 @@ const ENTRY_POINTS: Record<StructName, { readonly call: () => unknown; readonly 
   },
   UserPoolAuthenticationProviderBindOptions: {
     property: 'bind options.typo',
-    call: () => { const f = fixtures(); return new UserPoolAuthenticationProvider({ userPool: f.userPool }).bind(f.stack, f.pool, { typo: 1 } as Loose); },
+    call: () => {
+      const f = fixtures();
+      return new UserPoolAuthenticationProvider({ userPool: f.userPool }).bind(f.stack, f.pool, { typo: 1 } as Loose);
+    },
   },
   UserPoolAuthenticationProviderProps: { property: 'typo', call: () => new UserPoolAuthenticationProvider({ userPool: fixtures().userPool, typo: 1 } as Loose) },
   UserPoolGroupRoleOptions: {
-    property: 'addUserPoolGroupRole options.typo', call: () => { const f = fixtures(); return f.pool.addUserPoolGroupRole('G', { userPool: f.userPool, precedence: 1, typo: 1 } as Loose); },
+    property: 'addUserPoolGroupRole options.typo',
+    call: () => { const f = fixtures(); return f.pool.addUserPoolGroupRole('G', { userPool: f.userPool, precedence: 1, typo: 1 } as Loose); },
   },
   UserPoolGroupRoleProps: {
     property: 'typo', call: () => { const f = fixtures(); return new UserPoolGroupRole(f.stack, 'G', { identityPool: f.pool, userPool: f.userPool, precedence: 1, typo: 1 } as Loose); },

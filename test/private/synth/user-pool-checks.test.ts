@@ -2,11 +2,11 @@ import { App, Annotations as CoreAnnotations, Lazy, Stack } from 'aws-cdk-lib';
 import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IdentityPoolRoleMapping } from '../../../src';
 import {
   IdentityPool,
   IdentityPoolPrincipal,
   IdentityPoolProviderUrl,
-  IdentityPoolRoleMapping,
   UserPoolAuthenticationProvider,
 } from '../../../src';
 

@@ -1,6 +1,7 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
-import { checkString, StringRule, stringError } from '../../../src/private/values/validate';
+import type { StringRule } from '../../../src/private/values/validate';
+import { checkString, stringError } from '../../../src/private/values/validate';
 
 const RULE: StringRule = { min: 2, max: 4, pattern: /^[a-z]+$/, patternText: '[a-z]+' };
 

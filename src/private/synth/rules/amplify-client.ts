@@ -1,4 +1,5 @@
-import { errorAt, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { errorAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
 
 /**

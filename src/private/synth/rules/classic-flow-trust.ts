@@ -1,11 +1,14 @@
 import { Stack } from 'aws-cdk-lib';
 import { apiName, constructorCall } from '../../messages/errors';
 import { WarningId } from '../../messages/warnings';
-import { AttachmentFacts, definedPoolSettings } from '../facts';
-import { Finding, warningAt } from '../finding';
+import type { AttachmentFacts } from '../facts';
+import { definedPoolSettings } from '../facts';
+import type { Finding } from '../finding';
+import { warningAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
-import { allowsWebIdentity, ANY_PRINCIPAL, audIs, conditionValues, expectedServices, Services, trustStatements } from '../trust/trust-check';
 import { rolesHandedOut } from './role-trust';
+import type { Services } from '../trust/trust-check';
+import { allowsWebIdentity, ANY_PRINCIPAL, audIs, conditionValues, expectedServices, trustStatements } from '../trust/trust-check';
 
 /**
  * With the classic flow on, a client can assume any role that trusts the pool, not only those

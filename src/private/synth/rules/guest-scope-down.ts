@@ -1,10 +1,13 @@
-import { CfnResource, Stack, Token } from 'aws-cdk-lib';
-import { CfnManagedPolicy, CfnPolicy, CfnRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
+import type { CfnResource } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
+import type { CfnPolicy } from 'aws-cdk-lib/aws-iam';
+import { CfnManagedPolicy, CfnRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import { WarningId } from '../../messages/warnings';
 import { GUEST_CEILING_DOC_URL, withinGuestCeiling } from '../../values/guest-ceiling';
 import { definedPoolSettings } from '../facts';
-import { Finding, warningAt } from '../finding';
+import type { Finding } from '../finding';
+import { warningAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
 
 type Json = any;

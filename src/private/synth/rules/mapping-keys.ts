@@ -2,7 +2,8 @@ import { Stack, Token } from 'aws-cdk-lib';
 import { KEY_RULE, keyClashRule, MAPPING_KEY } from '../../construct-time/role-mapping-validation';
 import { configErrorMessage } from '../../messages/errors';
 import { roleMappingKey } from '../../render/role-mapping-render';
-import { errorAt, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { errorAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
 
 /**

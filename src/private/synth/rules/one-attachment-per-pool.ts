@@ -1,8 +1,10 @@
 import { Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { apiName } from '../../messages/errors';
-import { errorAt, Finding } from '../finding';
-import { ownerPath, TreeIndex } from '../tree-index';
+import type { Finding } from '../finding';
+import { errorAt } from '../finding';
+import type { TreeIndex } from '../tree-index';
+import { ownerPath } from '../tree-index';
 
 /**
  * Cognito keeps one roles configuration per identity pool: a second role attachment (the

@@ -1,7 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import type { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
 import { configErrorMessage } from '../../messages/errors';
-import { errorAt, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { errorAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
 
 /**

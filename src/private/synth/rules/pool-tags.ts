@@ -3,7 +3,8 @@ import type { IConstruct } from 'constructs';
 import { MAX_TAGS, RESERVED_TAG_PREFIX, RESERVED_TAG_RULE, TAG_KEY, TAG_PATTERN_TEXT, TAG_VALUE } from '../../construct-time/pool-validation';
 import { configErrorMessage } from '../../messages/errors';
 import { stringError } from '../../values/validate';
-import { errorAt, Finding } from '../finding';
+import type { Finding } from '../finding';
+import { errorAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
 
 /**

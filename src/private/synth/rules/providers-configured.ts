@@ -4,8 +4,10 @@ import {
   configuredProviderNames, providerMatcher, unconfiguredProviderRule, USER_POOL_TYPE, userPoolProviderNames,
 } from '../../values/provider-names';
 import { definedPoolSettings } from '../facts';
-import { errorAt, Finding } from '../finding';
-import { mappedUserPool, ownerPath, TreeIndex } from '../tree-index';
+import type { Finding } from '../finding';
+import { errorAt } from '../finding';
+import type { TreeIndex } from '../tree-index';
+import { mappedUserPool, ownerPath } from '../tree-index';
 
 /**
  * Each mapping of a pool defined in the app names a provider the pool is configured with, once

@@ -1,5 +1,6 @@
 import type { IdentityPoolRoleMapping } from '../../../role-mapping';
-import { AttachmentFacts, definedPoolSettings, RoleUse } from '../facts';
+import type { AttachmentFacts, RoleUse } from '../facts';
+import { definedPoolSettings } from '../facts';
 import type { Finding } from '../finding';
 import type { TreeIndex } from '../tree-index';
 import { checkRoleTrust } from '../trust/trust-check';
@@ -19,7 +20,8 @@ export function checkRolesTrustPools(index: TreeIndex): Finding[] {
   for (const attachment of index.attachments) {
     const pool = attachment._identityPool;
     const classicFlow = definedPoolSettings(pool)?.allowClassicFlow === true;
-    findings.push(...checkRoleTrust(attachment, pool, rolesHandedOut(index, attachment), classicFlow, index.principalTagsByPoolId.has(pool.identityPoolId)));
+    const sessionTags = index.principalTagsByPoolId.has(pool.identityPoolId);
+    findings.push(...checkRoleTrust(attachment, pool, rolesHandedOut(index, attachment), classicFlow, sessionTags));
   }
   for (const pool of index.pools) {
     const imported = pool._importedRoles;
@@ -46,5 +48,6 @@ function attachmentRoleUses(attachment: AttachmentFacts, mappings: readonly Iden
 /** The roles an attachment hands out that are named in the app. */
 export function rolesHandedOut(index: TreeIndex, attachment: AttachmentFacts): RoleUse[] {
   const facts = definedPoolSettings(attachment._identityPool);
-  return [...attachmentRoleUses(attachment, attachment._roleMappings), ...groupRoleUses(index, attachment._roleMappings, facts?.userPoolProviders ?? [])];
+  const mappings = attachment._roleMappings;
+  return [...attachmentRoleUses(attachment, mappings), ...groupRoleUses(index, mappings, facts?.userPoolProviders ?? [])];
 }

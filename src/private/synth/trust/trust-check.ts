@@ -1,12 +1,14 @@
 import { Stack, Token, Tokenization } from 'aws-cdk-lib';
-import { IRole, Role } from 'aws-cdk-lib/aws-iam';
+import type { IRole } from 'aws-cdk-lib/aws-iam';
+import { Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../../../identity-pool-interface';
 import { IdentityPoolPrincipal } from '../../../identity-pool-principal';
 import { apiName, constructorCall } from '../../messages/errors';
 import { WarningId } from '../../messages/warnings';
 import type { RoleUse } from '../facts';
-import { Finding, warningAt } from '../finding';
+import type { Finding } from '../finding';
+import { warningAt } from '../finding';
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const TAG_SESSION = 'sts:TagSession';

@@ -1,12 +1,13 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityPool } from '../../../../src';
-import { Layout, LAYOUTS, pathIn, warningsOf } from '../layouts';
+import type { Layout } from '../layouts';
+import { LAYOUTS, pathIn, warningsOf } from '../layouts';
 
 describe.each(LAYOUTS)('roles of a classic-flow pool, $name', layout => {
   function roleTrusting(stack: ReturnType<Layout['stack']>, pool: IdentityPool, id: string, amr: boolean): iam.Role {
     return new iam.Role(stack, id, {
       assumedBy: new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
-        'StringEquals': { 'cognito-identity.amazonaws.com:aud': pool.identityPoolId },
+        StringEquals: { 'cognito-identity.amazonaws.com:aud': pool.identityPoolId },
         ...amr ? { 'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' } } : {},
       }, 'sts:AssumeRoleWithWebIdentity'),
     });
