@@ -5,6 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IdentityPool, IdentityPoolPrincipalTags, OwnerKey, UserPoolAuthenticationProvider } from '../src';
+import { statementsOf } from './support/role-statements';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Stack');
@@ -18,12 +19,6 @@ function poolWithUserPool(stack: Stack): { pool: IdentityPool; userPool: cognito
   return { pool, userPool };
 }
 
-function statementsOf(stack: Stack, role: iam.IRole): any[] {
-  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', {
-    Properties: { Roles: [{ Ref: stack.getLogicalId(role.node.defaultChild as iam.CfnRole) }] },
-  });
-  return Object.values(policies).flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
-}
 
 describe('OwnerKey', () => {
   test('IDENTITY_ID keys by the identity id, principalTag by the tag', () => {

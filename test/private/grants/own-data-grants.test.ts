@@ -1,10 +1,11 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IdentityPool, OwnerKey } from '../../../src';
+import { statementsOf } from '../../support/role-statements';
 
 const IDENTITY_ID = '${cognito-identity.amazonaws.com:sub}';
 
@@ -16,14 +17,6 @@ function logicalId(stack: Stack, construct: { node: { defaultChild?: unknown } }
   return stack.getLogicalId(construct.node.defaultChild as s3.CfnBucket);
 }
 
-/** The statements of the policy attached to a role, as rendered. */
-function statementsOf(stack: Stack, role: iam.IRole): any[] {
-  const roleId = stack.getLogicalId(role.node.defaultChild as iam.CfnRole);
-  const policies = Template.fromStack(stack).findResources('AWS::IAM::Policy', {
-    Properties: { Roles: [{ Ref: roleId }] },
-  });
-  return Object.values(policies).flatMap((policy: any) => policy.Properties.PolicyDocument.Statement);
-}
 
 function objectsArn(bucketId: string, key: string): object {
   return { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/${key}`]] };
@@ -612,9 +605,17 @@ describe('per-identity DynamoDB items', () => {
     const stack = newStack();
     const pool = new IdentityPool(stack, 'Pool');
     pool.grantReadWriteOwnItems(table(stack));
-    Template.fromStack(stack).resourcePropertiesCountIs('AWS::IAM::Policy', {
-      Roles: [{ Ref: stack.getLogicalId(pool.unauthenticatedRole.node.defaultChild as iam.CfnRole) }],
-      PolicyDocument: Match.anyValue(),
-    }, 0);
+    pool.grantReadWriteOwnObjects(new s3.Bucket(stack, 'Photos'));
+    pool.grantReadSharedObjects(new s3.Bucket(stack, 'Public'), { prefix: 'public/' });
+    expect(statementsOf(stack, pool.unauthenticatedRole)).toEqual([]);
+  });
+
+  test('the guest check sees a policy the guest role shares with another role', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const shared = new iam.Policy(stack, 'Shared', { statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] })] });
+    shared.attachToRole(pool.authenticatedRole);
+    shared.attachToRole(pool.unauthenticatedRole);
+    expect(statementsOf(stack, pool.unauthenticatedRole)).toEqual([{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }]);
   });
 });
