@@ -460,7 +460,9 @@ describe('mappings for providers the pool is not configured with', () => {
     const pool = new IdentityPool(stack, 'Pool');
     pool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({ userPool }));
     pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPool(userPool, userPool.addClient('Other')), useToken: true });
-    expect(() => Template.fromStack(stack)).toThrow('(received: "the user pool and app client Stack/UserPool/Other")');
+    expect(() => Template.fromStack(stack)).toThrow(`[${ATTACHMENT}] roleMappings[0].providerUrl must name an identity provider the pool `
+      + 'is configured with (configured: the user pool and app client Stack/UserPool/UserPoolAuthenticationProviderClient), or Cognito rejects it '
+      + 'as "not a configured provider"; add the provider to authenticationProviders (received: "the user pool and app client Stack/UserPool/Other")');
   });
 
   test('a token URL of a client the pool signs in through passes, and one whose client is not in the app is not judged', () => {

@@ -74,7 +74,9 @@ describe('the synth pipeline', () => {
     const stack = new Stack(new App(), 'Stack');
     const pool = new IdentityPool(stack, 'Pool');
     const second = new IdentityPoolRoleAttachment(stack, 'Second', { identityPool: pool });
-    expect(() => Template.fromStack(stack)).toThrow('exactly one role attachment');
+    expect(() => Template.fromStack(stack)).toThrow('[Stack/Second] an identity pool has exactly one role attachment, and '
+      + 'Stack/Pool/DefaultRoleAttachment already configures this pool (received a second attachment for the identity pool Stack/Pool); '
+      + 'add role mappings to the first with addRoleMappings instead');
     second.node.scope!.node.tryRemoveChild(second.node.id);
     expect(() => Template.fromStack(stack)).not.toThrow();
   });

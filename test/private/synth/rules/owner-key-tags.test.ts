@@ -23,7 +23,8 @@ describe.each(LAYOUTS)('grants keyed by a principal tag, $name', layout => {
   test('name the tags that are passed', () => {
     const { stack, pool } = grantBySub();
     pool.addPrincipalTags('Tags', { providerName: 'graph.facebook.com', principalTags: { owner: 'sub' } });
-    expect(() => Template.fromStack(stack)).toThrow('but it passes owner (received: "sub")');
+    expect(() => Template.fromStack(stack)).toThrow(`[${pathIn(stack, 'Pool')}] grantReadOwnObjects ownerKey must name a principal tag that a `
+      + 'principal tag mapping of this identity pool passes (addPrincipalTags), but it passes owner (received: "sub")');
   });
 
   test('pass with a mapping added later, through the L2 or a raw CfnIdentityPoolPrincipalTag', () => {
