@@ -236,6 +236,22 @@ const installCfnLint = project.addTask('install:cfn-lint', {
 });
 project.testTask.prependSpawn(installCfnLint);
 
+// The migration tests compare with aws-cdk-lib's module at our floor (the dev dependency) and at
+// its newest release, which needs a newer constructs than our floor: it is installed apart, into
+// an ignored directory, only when missing, before every test run.
+const CDK_NEWEST = '2.276.0';
+const CONSTRUCTS_FOR_CDK_NEWEST = '10.5.0';
+const CDK_NEWEST_DIR = '.tools/aws-cdk-lib-newest';
+const installCdkNewest = project.addTask('install:aws-cdk-lib-newest', {
+  description: `Install aws-cdk-lib ${CDK_NEWEST} into ${CDK_NEWEST_DIR} (for test/migration.test.ts), unless it is there`,
+  exec: [
+    `node -e "process.exit(require('./${CDK_NEWEST_DIR}/node_modules/aws-cdk-lib/package.json').version === '${CDK_NEWEST}' ? 0 : 1)" 2>/dev/null`,
+    `(mkdir -p ${CDK_NEWEST_DIR} && echo '{"private":true}' > ${CDK_NEWEST_DIR}/package.json`
+      + ` && npm install --prefix ${CDK_NEWEST_DIR} --no-audit --no-fund --loglevel=error aws-cdk-lib@${CDK_NEWEST} constructs@${CONSTRUCTS_FOR_CDK_NEWEST})`,
+  ].join(' || '),
+});
+project.testTask.prependSpawn(installCdkNewest);
+
 // Synthesis benchmark (issue 7): ours against aws-cdk-lib's identity pool module and raw L1
 // resources, interleaved in one process. It reports and never fails on timings, so it is not
 // part of `test` or `build`. ts-node (transpile-only) runs src/ as it stands, with no compile

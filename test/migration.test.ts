@@ -1,10 +1,47 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
+import * as floorCore from 'aws-cdk-lib';
 import { App, Stack } from 'aws-cdk-lib';
+import * as floorAssertions from 'aws-cdk-lib/assertions';
 import { Template } from 'aws-cdk-lib/assertions';
-import * as cognito from 'aws-cdk-lib/aws-cognito';
-import * as stable from 'aws-cdk-lib/aws-cognito-identitypool';
-import * as iam from 'aws-cdk-lib/aws-iam';
+import * as floorCognito from 'aws-cdk-lib/aws-cognito';
+import * as floorStable from 'aws-cdk-lib/aws-cognito-identitypool';
+import * as floorIam from 'aws-cdk-lib/aws-iam';
 import * as ours from '../src';
+
+/**
+ * One release of aws-cdk-lib: the modules a scenario builds with. Ours always runs on the floor
+ * (our dev dependency); aws-cdk-lib's module runs at the floor and at its newest release, which
+ * `npx projen install:aws-cdk-lib-newest` (run before every test run) installs apart, since it
+ * needs a newer constructs.
+ */
+interface Kit {
+  readonly version: string;
+  readonly core: typeof floorCore;
+  readonly assertions: typeof floorAssertions;
+  readonly cognito: typeof floorCognito;
+  readonly iam: typeof floorIam;
+  readonly stable: typeof floorStable;
+}
+
+const FLOOR: Kit = {
+  version: require('aws-cdk-lib/package.json').version,
+  core: floorCore, assertions: floorAssertions, cognito: floorCognito, iam: floorIam, stable: floorStable,
+};
+
+const NEWEST_DIR = path.join(__dirname, '../.tools/aws-cdk-lib-newest/node_modules/aws-cdk-lib');
+
+function newestKit(): Kit {
+  if (!fs.existsSync(NEWEST_DIR)) {
+    throw new Error(`${NEWEST_DIR} is missing: run \`npx projen install:aws-cdk-lib-newest\` (npx projen test runs it first)`);
+  }
+  const load = (module: string) => require(path.join(NEWEST_DIR, module));
+  return {
+    version: require(path.join(NEWEST_DIR, 'package.json')).version,
+    core: load(''), assertions: load('assertions'), cognito: load('aws-cognito'), iam: load('aws-iam'), stable: load('aws-cognito-identitypool'),
+  };
+}
 
 /**
  * Migration from aws-cdk-lib's identity pool module must replace nothing: the same construct
@@ -15,7 +52,8 @@ type Library = 'stable' | 'ours';
 
 interface Scenario {
   readonly name: string;
-  build(stack: Stack, library: Library): void;
+  /** Builds the scenario in `stack` of the kit's release, with aws-cdk-lib's module or ours. */
+  build(stack: Stack, library: Library, kit: Kit): void;
 }
 
 function socialProviders() {
@@ -31,7 +69,8 @@ function socialProviders() {
 const scenarios: Scenario[] = [
   {
     name: 'a minimal pool',
-    build(stack, library) {
+    build(stack, library, kit) {
+      const { stable } = kit;
       if (library === 'stable') {
         new stable.IdentityPool(stack, 'myIdentityPool');
       } else {
@@ -41,7 +80,8 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'a named pool with guests, classic flow and every kind of provider',
-    build(stack, library) {
+    build(stack, library, kit) {
+      const { cognito, iam, stable } = kit;
       const userPool = new cognito.UserPool(stack, 'UserPool');
       const webClient = userPool.addClient('Web');
       const openIdConnectProvider = new iam.OpenIdConnectProvider(stack, 'Oidc', { url: 'https://oidc.example.com', clientIds: ['c'] });
@@ -80,7 +120,8 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'a pool that keeps its unauthenticated role explicitly (createUnauthenticatedRole: true, the default)',
-    build(stack, library) {
+    build(stack, library, kit) {
+      const { stable } = kit;
       if (library === 'stable') {
         new stable.IdentityPool(stack, 'myIdentityPool');
       } else {
@@ -90,7 +131,8 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'supplied roles',
-    build(stack, library) {
+    build(stack, library, kit) {
+      const { iam, stable } = kit;
       const authenticatedRole = new iam.Role(stack, 'authRole', { assumedBy: new iam.ServicePrincipal('service.amazonaws.com') });
       const unauthenticatedRole = new iam.Role(stack, 'unauthRole', { assumedBy: new iam.ServicePrincipal('service.amazonaws.com') });
       const Pool = library === 'stable' ? stable.IdentityPool : ours.IdentityPool;
@@ -99,7 +141,8 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'token and rule mappings, with an explicit key for a user pool',
-    build(stack, library) {
+    build(stack, library, kit) {
+      const { cognito, iam, stable } = kit;
       const userPool = new cognito.UserPool(stack, 'UserPool');
       const client = userPool.addClient('Client');
       const admin = new iam.Role(stack, 'Admin', { assumedBy: new iam.AccountRootPrincipal() });
@@ -139,7 +182,8 @@ const scenarios: Scenario[] = [
   },
   {
     name: 'a user pool provider whose client the library creates',
-    build(stack, library) {
+    build(stack, library, kit) {
+      const { cognito, stable } = kit;
       const userPool = new cognito.UserPool(stack, 'Pool');
       if (library === 'stable') {
         new stable.IdentityPool(stack, 'myidentitypool', {
@@ -156,10 +200,13 @@ const scenarios: Scenario[] = [
   },
 ];
 
-function synth(scenario: Scenario, library: Library): any {
-  const stack = new Stack(new App(), 'Stack');
-  scenario.build(stack, library);
-  return Template.fromStack(stack).toJSON();
+function synth(scenario: Scenario, library: Library, kit: Kit = FLOOR): any {
+  if (library === 'ours' && kit !== FLOOR) {
+    throw new Error('ours runs on the floor only');
+  }
+  const stack = new kit.core.Stack(new kit.core.App(), 'Stack');
+  scenario.build(stack, library, kit);
+  return kit.assertions.Template.fromStack(stack).toJSON();
 }
 
 const forbidden = new Set<ResourceImpact>([
@@ -169,10 +216,16 @@ const forbidden = new Set<ResourceImpact>([
   ResourceImpact.WILL_ORPHAN,
 ]);
 
-describe('migrating from aws-cdk-lib/aws-cognito-identitypool', () => {
+const KITS: ReadonlyArray<readonly [string, () => Kit]> = [['at our floor', () => FLOOR], ['at its newest release', newestKit]];
+
+describe.each(KITS)('migrating from aws-cdk-lib/aws-cognito-identitypool %s', (_release, kitOf) => {
+  test('runs the release it names', () => {
+    expect(kitOf().version).toBe(kitOf === newestKit ? '2.276.0' : '2.187.0');
+  });
+
   test.each(scenarios.map(scenario => [scenario.name, scenario] as const))('%s replaces and removes nothing', (_name, scenario) => {
     // GIVEN
-    const before = synth(scenario, 'stable');
+    const before = synth(scenario, 'stable', kitOf());
 
     // WHEN
     const after = synth(scenario, 'ours');
@@ -188,7 +241,9 @@ describe('migrating from aws-cdk-lib/aws-cognito-identitypool', () => {
     });
     expect(harmful).toEqual([]);
   });
+});
 
+describe('migrating from aws-cdk-lib/aws-cognito-identitypool at our floor', () => {
   test('the check can fail: a renamed construct is reported as a removal', () => {
     const before = synth(scenarios[0], 'stable');
     const stack = new Stack(new App(), 'Stack');
