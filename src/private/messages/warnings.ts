@@ -26,6 +26,8 @@ export const WarningId = {
   USER_WRITABLE_CLAIM: 'cdk-identity-pool:userWritableClaim',
   /** A Token mapping for a provider whose tokens carry no role claims. */
   TOKEN_WITHOUT_ROLE_CLAIMS: 'cdk-identity-pool:tokenWithoutRoleClaims',
+  /** A role the pool hands out conditions its trust on the network, which the enhanced flow makes Cognito's. */
+  NETWORK_TRUST_CONDITION: 'cdk-identity-pool:networkTrustCondition',
   /** An imported pool's id is not hexadecimal after its region, so it names no real pool. */
   POOL_ID_NOT_HEX: 'cdk-identity-pool:poolIdNotHex',
 } as const;
@@ -80,6 +82,13 @@ export const WARNING_CATALOGUE: readonly WarningEntry[] = [
     on: 'the role attachment (an imported pool\'s `RoleTrust`)',
     when: 'a role the pool hands out, or any role trusting a classic-flow pool, does not trust the pool with `aud` = this pool and the right '
       + '`amr`, or lacks `sts:TagSession` while the pool passes principal tags',
+  },
+  {
+    id: WarningId.NETWORK_TRUST_CONDITION,
+    phase: 'synthesis',
+    on: 'the role attachment',
+    when: 'a role the pool hands out conditions its trust on `aws:SourceIp`, `aws:SourceVpc` or `aws:SourceVpce` while the classic flow is off: '
+      + 'Cognito calls STS itself, so the condition sees Cognito\'s network',
   },
   {
     id: WarningId.GUEST_SCOPE_DOWN,

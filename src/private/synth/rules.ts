@@ -4,6 +4,7 @@ import { checkClassicFlowRoles } from './rules/classic-flow-trust';
 import { checkGroupPrecedence } from './rules/group-precedence';
 import { checkGuestScopeDown } from './rules/guest-scope-down';
 import { checkMappingKeys } from './rules/mapping-keys';
+import { checkNetworkTrustConditions } from './rules/network-trust-conditions';
 import { checkOneAttachmentPerPool } from './rules/one-attachment-per-pool';
 import { checkOwnerKeyTags } from './rules/owner-key-tags';
 import { checkPoolTags } from './rules/pool-tags';
@@ -28,6 +29,7 @@ export const RULES: readonly SynthRule[] = [
   checkUserWritableClaims,
   checkRolesTrustPools,
   checkClassicFlowRoles,
+  checkNetworkTrustConditions,
   checkGuestScopeDown,
   checkOwnerKeyTags,
   checkAmplifyClients,

@@ -109,6 +109,7 @@ describe('the synth pipeline', () => {
     expect(found.sort()).toEqual([
       // constant tables
       'src/private/construct-time/role-mapping-validation.ts:TOKENS_WITHOUT_ROLE_CLAIMS',
+      'src/private/synth/rules/network-trust-conditions.ts:NETWORK_KEYS',
       'src/private/synth/tree-index.ts:POLICY_TYPES',
       'src/private/synth/trust/trust-check.ts:globs',
       'src/private/synth/trust/trust-check.ts:parsedConditions',

@@ -1,0 +1,52 @@
+import { Fn } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { IdentityPool, IdentityPoolIdentityType, IdentityPoolPrincipal, IdentityPoolProviderUrl } from '../../../../src';
+import type { Layout } from '../layouts';
+import { LAYOUTS, pathIn, warningsOf } from '../layouts';
+
+const DOCS = 'https://docs.aws.amazon.com/cognito/latest/developerguide/authentication-flow.html#authentication-flow-enhanced';
+
+describe.each(LAYOUTS)('network conditions in the trust of a role the pool hands out, $name', layout => {
+  /** A pool whose authenticated role is supplied, trusting it with the given extra conditions. */
+  function poolWithRole(extra: Record<string, Record<string, unknown>>, props: { allowClassicFlow?: boolean } = {}) {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { ...props, authenticationProviders: { facebook: { appId: '1234567890' } } });
+    const principal = new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED);
+    const role = new iam.Role(stack, 'Mapped', {
+      assumedBy: new iam.FederatedPrincipal(principal.federated, { ...principal.conditions, ...extra }, 'sts:AssumeRoleWithWebIdentity'),
+    });
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [{ claim: 'sub', claimValue: 'x', mappedRole: role }] });
+    return stack;
+  }
+
+  function message(stack: ReturnType<Layout['stack']>, keys: string): string {
+    return `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, 'Mapped')} (mapped role of roleMappings[0].rules[0]) conditions `
+      + `its trust on ${keys}, but in the enhanced flow Cognito calls sts:AssumeRoleWithWebIdentity itself (GetCredentialsForIdentity), so the `
+      + 'condition sees Cognito\'s request, not the user\'s network: sign-in fails, or passes wherever the user is; keep the trust on aud and amr, '
+      + 'and put network conditions in the role\'s permission policies or the resources\' policies, which see the user\'s own calls '
+      + `(see ${DOCS}) [ack: cdk-identity-pool:networkTrustCondition]`;
+  }
+
+  test('aws:SourceIp, aws:SourceVpc and aws:SourceVpce are named, in any case and under any operator', () => {
+    const stack = poolWithRole({
+      IpAddress: { 'aws:SourceIp': '203.0.113.0/24' },
+      StringEquals: { 'aws:sourcevpc': 'vpc-1', 'AWS:SourceVpce': 'vpce-1' },
+    });
+    expect(warningsOf(stack, 'networkTrustCondition')).toEqual([message(stack, 'aws:SourceIp, aws:SourceVpc, aws:SourceVpce')]);
+  });
+
+  test('a token value is still a network condition', () => {
+    const stack = poolWithRole({ NotIpAddress: { 'aws:SourceIp': Fn.importValue('OfficeCidr') } });
+    expect(warningsOf(stack, 'networkTrustCondition')).toEqual([message(stack, 'aws:SourceIp')]);
+  });
+
+  test('with the classic flow on, clients call STS themselves, so the condition means what it says', () => {
+    const stack = poolWithRole({ IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } }, { allowClassicFlow: true });
+    expect(warningsOf(stack, 'networkTrustCondition')).toEqual([]);
+  });
+
+  test('other conditions, and the default roles, pass', () => {
+    const stack = poolWithRole({ StringEquals: { 'aws:PrincipalTag/team': 'a' } });
+    expect(warningsOf(stack, 'networkTrustCondition')).toEqual([]);
+  });
+});
