@@ -35,11 +35,16 @@ const project = new awscdk.AwsCdkConstructLibrary({
     // One top-level tsconfig.dev.json covers src and test; typed linting must use it,
     // not the nearest tsconfig.json (which covers src only).
     projectService: false,
+    // Lint reports, it never rewrites: a file that needs a fix fails the build (run
+    // `npx eslint --ext .ts --fix src test` by hand), so CI never passes on a file it changed.
+    commandOptions: { fix: false },
   },
 
   // Snapshots never update silently: `projen test` runs jest with `--ci`.
   jestOptions: {
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    // A run that finds no test fails instead of passing.
+    passWithNoTests: false,
     jestConfig: {
       testTimeout: 120_000,
     },
@@ -98,6 +103,10 @@ const checkCycles = project.addTask('check:cycles', {
   exec: 'node scripts/import-cycles.js lib',
 });
 project.postCompileTask.spawn(checkCycles);
+
+// A test file that fails to load counts as a failed test case in test-reports/junit.xml, which
+// CI's closing line adds up (jest-junit leaves such files out by default).
+project.tryFindObjectFile('package.json')?.addOverride('jest.reporters.1.1.reportTestSuiteErrors', 'true');
 
 // `**/*.ts` does not match dotfiles: lint .projenrc.ts with the same dev tsconfig.
 project.tsconfigDev.addInclude('.projenrc.ts');
