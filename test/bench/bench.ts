@@ -13,17 +13,29 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 import type { App } from 'aws-cdk-lib';
 import type { CloudAssembly } from 'aws-cdk-lib/cx-api';
-import { awsCdkLib } from './impl-aws-cdk-lib';
+import { awsCdkLib, awsCdkLibAs } from './impl-aws-cdk-lib';
 import { l1 } from './impl-l1';
 import { ours } from './impl-ours';
-import type { Implementation } from './workload';
+import type { Implementation, Workload } from './workload';
 import { buildApp } from './workload';
 
 const FLOOR = 'l1';
 const CONTROL = 'l1-copy';
 
-/** Every implementation; the floor runs twice, under two names, as the A/A noise control. */
-const IMPLEMENTATIONS: readonly Implementation[] = [ours, awsCdkLib, l1(FLOOR), l1(CONTROL)];
+const MODULE_CONTROL = 'aws-cdk-lib-copy';
+
+/**
+ * Every implementation; the floor runs twice, under two names, as the A/A noise control of the
+ * basic workload, and aws-cdk-lib's module twice as that of the features workload (which raw L1
+ * resources do not build).
+ */
+const IMPLEMENTATIONS: readonly Implementation[] = [ours, awsCdkLib, l1(FLOOR), l1(CONTROL), awsCdkLibAs(MODULE_CONTROL)];
+
+/** The implementations a workload runs unless `--impls` says otherwise. */
+const DEFAULT_IMPLS: Record<Workload, string> = {
+  basic: ['ours', awsCdkLib.name, FLOOR, CONTROL].join(','),
+  features: ['ours', awsCdkLib.name, MODULE_CONTROL].join(','),
+};
 
 const OPTIONS = {
   /** Pool counts to measure, comma-separated. */
@@ -37,8 +49,12 @@ const OPTIONS = {
   rounds: '12,8',
   /** Unmeasured rounds first, at the smallest pool count, so the JIT has warmed up for all. */
   warmup: '2',
-  /** Implementations to run, comma-separated; without the floor (e.g. to profile one), no ratios. */
-  impls: IMPLEMENTATIONS.map(impl => impl.name).join(','),
+  /** Implementations to run, comma-separated (default: the workload's); without the floor (e.g. to profile one), no ratios. */
+  impls: '',
+  /** The workload: basic (every implementation) or features (group roles, grants, principal tags, guests with grants). */
+  workload: 'basic',
+  /** Stack traces of annotations: off (as `cdk synth` runs) or on (aws-cdk-lib's default, as unit tests run). */
+  traces: 'off',
   /** Also measure peak RSS in a fresh child process per implementation and pool count (1 or 0). */
   rss: '1',
   /** Write the options and, per implementation and N, every sample and paired ratio as JSON to this file. */
@@ -87,6 +103,8 @@ interface Row {
 function main(): void {
   const options = readOptions();
   if (options.child) {
+    setting.workload = options.workload as Workload;
+    setting.traces = options.traces === 'on';
     child(options.child, Number(options.n));
     return;
   }
@@ -94,12 +112,24 @@ function main(): void {
     throw new Error('unset CDK_DEBUG: it turns on stack traces, which `cdk synth` only collects with --debug');
   }
   const gc = requireGc();
-  const names = new Set(options.impls.split(',').map(name => name.trim()));
+  if (options.workload !== 'basic' && options.workload !== 'features') {
+    throw new Error(`unknown workload ${options.workload}; known: basic, features`);
+  }
+  if (options.traces !== 'off' && options.traces !== 'on') {
+    throw new Error(`--traces must be off or on, not ${options.traces}`);
+  }
+  setting.workload = options.workload;
+  setting.traces = options.traces === 'on';
+  const names = new Set((options.impls || DEFAULT_IMPLS[setting.workload]).split(',').map(name => name.trim()));
   const unknown = [...names].filter(name => !IMPLEMENTATIONS.some(impl => impl.name === name));
   if (unknown.length > 0) {
     throw new Error(`unknown implementation(s) ${unknown.join(', ')}; known: ${IMPLEMENTATIONS.map(impl => impl.name).join(', ')}`);
   }
   const impls = IMPLEMENTATIONS.filter(impl => names.has(impl.name));
+  const unable = impls.filter(impl => !impl.workloads.includes(setting.workload));
+  if (unable.length > 0) {
+    throw new Error(`${unable.map(impl => impl.name).join(', ')} cannot build the ${setting.workload} workload`);
+  }
   const sizes = options.n.split(',').map(Number);
   const rounds = options.rounds.split(',').map(Number);
 
@@ -146,6 +176,9 @@ function main(): void {
     fs.writeFileSync(options.json, JSON.stringify({ options, rows }, null, 2));
   }
 }
+
+/** The workload and stack trace setting of this run (one per process, set from the options). */
+const setting: { workload: Workload; traces: boolean } = { workload: 'basic', traces: false };
 
 function readOptions(): Options & { child?: string } {
   const options: Options & { child?: string } = { ...OPTIONS };
@@ -226,7 +259,7 @@ function runOnce(impl: Implementation, n: number, gc: () => void, withTemplates 
     const heapBefore = process.memoryUsage().heapUsed;
     const cpuBefore = process.cpuUsage();
     const start = performance.now();
-    const app = buildApp(impl, n, outdir);
+    const app = buildApp(impl, n, outdir, setting.workload, setting.traces);
     const built = performance.now();
     const assembly = app.synth();
     const end = performance.now();
@@ -269,6 +302,10 @@ function keepAlive(app: App, assembly: CloudAssembly): void {
  * user pool's `ProviderName` attribute, and explicit `DependsOn` on the user pool and client).
  */
 function checkEquivalence(impls: readonly Implementation[]): void {
+  if (setting.workload === 'features') {
+    checkSameResources(impls);
+    return;
+  }
   const floor = canonicalTemplates(l1(FLOOR));
   for (const impl of impls) {
     const templates = canonicalTemplates(impl);
@@ -282,11 +319,39 @@ function checkEquivalence(impls: readonly Implementation[]): void {
   }
 }
 
+/**
+ * For the features workload, which raw L1 resources do not build: every implementation renders
+ * the same number of resources of each type as aws-cdk-lib's module with the plain constructs.
+ */
+function checkSameResources(impls: readonly Implementation[]): void {
+  const counts = (impl: Implementation): string => {
+    const outdir = scratchDir('check-');
+    try {
+      const byType: Record<string, number> = {};
+      for (const stack of buildApp(impl, 2, outdir, 'features', setting.traces).synth().stacks) {
+        for (const resource of Object.values<any>(stack.template.Resources ?? {})) {
+          byType[resource.Type] = (byType[resource.Type] ?? 0) + 1;
+        }
+      }
+      return JSON.stringify(sortKeys(byType));
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  };
+  const expected = counts(awsCdkLib);
+  for (const impl of impls) {
+    const actual = counts(impl);
+    if (actual !== expected) {
+      throw new Error(`${impl.name} renders other resources than aws-cdk-lib for the features workload: ${actual} vs ${expected}`);
+    }
+  }
+}
+
 /** The templates of a two-pool app, keys sorted, so property order does not count. */
 function canonicalTemplates(impl: Implementation): unknown {
   const outdir = scratchDir('check-');
   try {
-    const assembly = buildApp(impl, 2, outdir).synth();
+    const assembly = buildApp(impl, 2, outdir, 'basic', setting.traces).synth();
     return sortKeys(assembly.stacks.map(stack => stack.template));
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
@@ -322,7 +387,8 @@ function sortKeys(value: unknown): unknown {
  * implementation gets its own process, since a process's peak never comes down.
  */
 function measureRssInChild(impl: string, n: number): { baseMb: number; peakMb: number } {
-  const output = execFileSync(process.execPath, [...process.execArgv.filter(arg => !arg.startsWith('--cpu-prof')), process.argv[1], `--child=${impl}`, `--n=${n}`], {
+  const output = execFileSync(process.execPath, [...process.execArgv.filter(arg => !arg.startsWith('--cpu-prof')), process.argv[1], `--child=${impl}`, `--n=${n}`,
+    `--workload=${setting.workload}`, `--traces=${setting.traces ? 'on' : 'off'}`], {
     encoding: 'utf8',
     env: process.env,
   });
@@ -338,7 +404,7 @@ function child(implName: string, n: number): void {
   const baseMb = process.memoryUsage().rss / 2 ** 20;
   const outdir = scratchDir('rss-');
   try {
-    buildApp(impl, n, outdir).synth();
+    buildApp(impl, n, outdir, setting.workload, setting.traces).synth();
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
@@ -358,7 +424,7 @@ function describeSetup(options: Options, impls: readonly Implementation[]): void
 function printReport(rows: readonly Row[], impls: readonly Implementation[]): void {
   const lines: string[] = [];
   const load = os.loadavg().map(value => value.toFixed(2)).join(' ');
-  lines.push(`Synthesis benchmark: ${os.cpus().length} cpus (${os.cpus()[0]?.model.trim()}), node ${process.version}, load average after the run ${load}`);
+  lines.push(`Synthesis benchmark, workload ${setting.workload}, stack traces ${setting.traces ? 'on' : 'off'}: ${os.cpus().length} cpus (${os.cpus()[0]?.model.trim()}), node ${process.version}, load average after the run ${load}`);
   for (const n of [...new Set(rows.map(row => row.n))]) {
     const nRows = impls.map(impl => rows.find(row => row.n === n && row.impl === impl.name)!);
     lines.push('', `### N = ${n} identity pools (${nRows[0].templates!.stacks} stacks), ${nRows[0].samples.length} rounds`, '');

@@ -13,13 +13,13 @@ import { COGNITO_IDENTITY, USER_POOL_MAPPING_KEY } from './workload';
 
 /** Returns an L1 implementation under the given name (two names give the A/A noise control). */
 export function l1(name: string): Implementation {
-  return { name, addIdentityPool };
+  return { name, workloads: ['basic'], addIdentityPool };
 }
 
 function addIdentityPool(stack: Stack, spec: PoolSpec): string {
   const scope = new Construct(stack, spec.id);
   const pool = new CfnIdentityPool(scope, 'Resource', {
-    allowUnauthenticatedIdentities: false,
+    allowUnauthenticatedIdentities: true,
     supportedLoginProviders: {
       'www.amazon.com': spec.amazonAppId,
       'graph.facebook.com': spec.facebookAppId,
@@ -48,16 +48,15 @@ function addIdentityPool(stack: Stack, spec: PoolSpec): string {
     identityPoolId: pool.ref,
     roles: { authenticated: authenticated.roleArn, unauthenticated: unauthenticated.roleArn },
     roleMappings: {
+      [USER_POOL_MAPPING_KEY]: {
+        type: 'Token',
+        ambiguousRoleResolution: 'Deny',
+        identityProvider: `${spec.userPool.userPoolProviderName}:${spec.userPoolClient.userPoolClientId}`,
+      },
       'graph.facebook.com': {
         type: 'Rules',
         ambiguousRoleResolution: 'Deny',
         identityProvider: 'graph.facebook.com',
-        rulesConfiguration: { rules: [{ claim: 'aud', value: spec.facebookAppId, matchType: 'Equals', roleArn: spec.rules[0].mappedRole.roleArn }] },
-      },
-      [USER_POOL_MAPPING_KEY]: {
-        type: 'Rules',
-        ambiguousRoleResolution: 'Deny',
-        identityProvider: `${spec.userPool.userPoolProviderName}:${spec.userPoolClient.userPoolClientId}`,
         rulesConfiguration: {
           rules: spec.rules.map(rule => ({
             claim: rule.claim,

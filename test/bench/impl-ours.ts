@@ -1,6 +1,6 @@
 /** The workload's identity pools, defined with this library (whatever `src/` holds now). */
 import type { Stack } from 'aws-cdk-lib';
-import type { Implementation, PoolSpec } from './workload';
+import type { Implementation, PoolSpec, SharedData } from './workload';
 import { USER_POOL_MAPPING_KEY } from './workload';
 import type { RoleMappingMatchType } from '../../src';
 import {
@@ -11,8 +11,10 @@ import {
 
 export const ours: Implementation = {
   name: 'ours',
-  addIdentityPool(stack: Stack, spec: PoolSpec): string {
+  workloads: ['basic', 'features'],
+  addIdentityPool(stack: Stack, spec: PoolSpec, data?: SharedData): string {
     const pool = new IdentityPool(stack, spec.id, {
+      allowUnauthenticatedIdentities: true,
       authenticationProviders: {
         amazon: { appId: spec.amazonAppId },
         facebook: { appId: spec.facebookAppId },
@@ -21,11 +23,13 @@ export const ours: Implementation = {
         userPools: [new UserPoolAuthenticationProvider({ userPool: spec.userPool, userPoolClient: spec.userPoolClient })],
       },
       roleMappings: [
-        // Facebook tokens carry no role claims, so a Token mapping would deny every Facebook user: a rule instead.
-        { providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [{ claim: 'aud', claimValue: spec.facebookAppId, mappedRole: spec.rules[0].mappedRole }] },
         {
           providerUrl: IdentityPoolProviderUrl.userPool(spec.userPool, spec.userPoolClient),
           mappingKey: USER_POOL_MAPPING_KEY,
+          useToken: true,
+        },
+        {
+          providerUrl: IdentityPoolProviderUrl.FACEBOOK,
           rules: spec.rules.map(rule => ({
             claim: rule.claim,
             claimValue: rule.claimValue,
@@ -35,6 +39,14 @@ export const ours: Implementation = {
         },
       ],
     });
+    if (data !== undefined) {
+      pool.addUserPoolGroupRole('Admins', { userPool: spec.userPool, groupName: 'admins', precedence: 1 });
+      pool.addUserPoolGroupRole('Editors', { userPool: spec.userPool, groupName: 'editors', precedence: 2 });
+      pool.grantReadWriteOwnObjects(data.bucket, { prefix: `${spec.id}/` });
+      pool.grantReadWriteOwnItems(data.table);
+      pool.grantReadSharedObjects(data.bucket, { prefix: `public/${spec.id}/`, grantee: pool.unauthenticatedRole });
+      pool.addPrincipalTags('PrincipalTags', { providerName: 'graph.facebook.com', principalTags: { app: 'aud' } });
+    }
     return pool.identityPoolId;
   },
 };

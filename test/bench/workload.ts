@@ -5,7 +5,9 @@
  */
 import { App, Lazy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 
 /** Identity pools per stack; more pools means more stacks. */
 export const POOLS_PER_STACK = 50;
@@ -44,27 +46,47 @@ export interface PoolSpec {
   readonly rules: readonly RuleSpec[];
 }
 
+/**
+ * The workloads: `basic`, the pool every implementation can build (guests on, four social
+ * providers, a Token mapping for the user pool client and a 25-rule Facebook mapping), and
+ * `features`, which adds what the newer features do (two user pool group roles, per-identity
+ * S3 and DynamoDB grants, a principal tag mapping, guests granted a shared folder), built with
+ * this library's API and, for aws-cdk-lib's module, with the plain aws-cdk-lib constructs that
+ * render the same resources.
+ */
+export type Workload = 'basic' | 'features';
+
+/** The stack-wide resources the `features` workload grants on. */
+export interface SharedData {
+  readonly bucket: s3.IBucket;
+  readonly table: dynamodb.ITable;
+}
+
 /** One way of defining an identity pool: ours, aws-cdk-lib's, or raw L1 resources. */
 export interface Implementation {
   readonly name: string;
+  /** The workloads it builds (raw L1 resources only the basic one). */
+  readonly workloads: readonly Workload[];
   /**
    * Defines one identity pool (with its default roles, providers and role mappings) in the
-   * stack, and returns the pool's id (its Ref), which the mapped roles' trust lists.
+   * stack, and returns the pool's id (its Ref), which the mapped roles' trust lists. With
+   * `data`, it also builds the `features` workload's additions.
    */
-  addIdentityPool(stack: Stack, spec: PoolSpec): string;
+  addIdentityPool(stack: Stack, spec: PoolSpec, data?: SharedData): string;
 }
 
 /**
- * Synthesis options a user gets from `cdk synth`: path metadata on, stack traces off (the CLI
- * collects them only with `--debug`). Version reporting is off: its `AWS::CDK::Metadata`
+ * An app as users synthesize it: path metadata on, and stack traces of annotations either off
+ * (`traces` false: what `cdk synth` sets, unless `--debug`) or on (aws-cdk-lib's default, which
+ * unit tests and `Template.fromStack` get). Version reporting is off: its `AWS::CDK::Metadata`
  * resource lists construct types from jsii type information, which our TypeScript sources lack
  * when run uncompiled, so it would make the templates differ for a reason unrelated to the pools.
  */
-export function newApp(outdir: string): App {
+export function newApp(outdir: string, traces = false): App {
   return new App({
     outdir,
     analyticsReporting: false,
-    context: { 'aws:cdk:enable-path-metadata': true },
+    context: { 'aws:cdk:enable-path-metadata': true, 'aws:cdk:disable-stack-trace': !traces },
   });
 }
 
@@ -73,18 +95,26 @@ export function newApp(outdir: string): App {
  * Each stack holds `RULES_PER_MAPPING` mapped roles that every pool of the stack maps to;
  * their trust names all the stack's pools (`aud`) and authenticated identities only (`amr`).
  */
-export function buildApp(impl: Implementation, pools: number, outdir: string): App {
-  const app = newApp(outdir);
+export function buildApp(impl: Implementation, pools: number, outdir: string, workload: Workload = 'basic', traces = false): App {
+  const app = newApp(outdir, traces);
   for (let first = 0, stackIndex = 0; first < pools; first += POOLS_PER_STACK, stackIndex++) {
     const stack = new Stack(app, `Bench${stackIndex}`);
     const poolIds: string[] = [];
     const roles = mappedRoles(stack, poolIds);
+    const data = workload === 'features' ? sharedData(stack) : undefined;
     const last = Math.min(pools, first + POOLS_PER_STACK);
     for (let index = first; index < last; index++) {
-      poolIds.push(impl.addIdentityPool(stack, poolSpec(stack, index, roles)));
+      poolIds.push(impl.addIdentityPool(stack, poolSpec(stack, index, roles), data));
     }
   }
   return app;
+}
+
+function sharedData(stack: Stack): SharedData {
+  return {
+    bucket: new s3.Bucket(stack, 'Photos'),
+    table: new dynamodb.Table(stack, 'Albums', { partitionKey: { name: 'identityId', type: dynamodb.AttributeType.STRING } }),
+  };
 }
 
 /** The stack's mapped roles, trusting the pools whose ids end up in `poolIds`. */
