@@ -1,7 +1,7 @@
 import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import type { IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
-import type { IRole } from 'aws-cdk-lib/aws-iam';
+import type { IGrantable, IRole } from 'aws-cdk-lib/aws-iam';
 import { Effect, FederatedPrincipal, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from './authentication-providers';
@@ -20,6 +20,7 @@ import { configError } from './private/messages/errors';
 import { renderSupportedLoginProviders } from './private/render/login-providers';
 import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkKind, checkMappedRoleOptionsShape, checkStringShape, checkStruct, checkStructKeys, USER_POOL_PROVIDER } from './private/shapes/shapes';
 import type { UserPoolProviderEntry } from './private/synth/facts';
+import { SignedInUsers } from './private/grants/signed-in-users';
 import { brand, DEFINED_POOL_BRAND, hasBrand } from './private/synth/facts';
 import { formatIdentityPoolArn, identityPoolArnFromIdOrArn, identityPoolIdRegion, parseIdentityPoolArn, warnIfPoolIdNotHex } from './private/values/arn';
 import { checkString } from './private/values/validate';
@@ -74,6 +75,24 @@ export interface IdentityPoolProps {
    * @default true - a role is created, as aws-cdk-lib's module does
    */
   readonly createUnauthenticatedRole?: boolean;
+
+  /**
+   * The name, path, permissions boundary, description and maximum session duration of the
+   * default authenticated role the pool creates (its construct id and logical id stay the same).
+   * The maximum session duration matters only to the classic (basic) flow: enhanced-flow
+   * credentials last one hour, whatever the role allows. Not allowed with `authenticatedRole`.
+   * @default - a role named by CloudFormation, described "Default Authenticated Role for Identity
+   * Pool <name>", with no boundary and a one-hour maximum session
+   */
+  readonly authenticatedRoleOptions?: MappedRoleOptions;
+
+  /**
+   * The same options for the default unauthenticated (guest) role the pool creates. Not allowed
+   * with `unauthenticatedRole`, nor with `createUnauthenticatedRole: false`.
+   * @default - a role named by CloudFormation, described "Default Unauthenticated Role for
+   * Identity Pool <name>", with no boundary and a one-hour maximum session
+   */
+  readonly unauthenticatedRoleOptions?: MappedRoleOptions;
 
   /**
    * Give guest (unauthenticated) identities credentials. Anyone who holds the pool id, which
@@ -239,6 +258,24 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
   private readonly guestRole?: IRole;
 
   /**
+   * Every signed-in user, as one grantee (see `signedInUsers`).
+   * @internal
+   */
+  public readonly _signedInUsers: SignedInUsers;
+
+  /**
+   * Every signed-in user of this pool, as one grantee: what is granted to it reaches the default
+   * authenticated role and every role the pool hands out to signed-in identities that it made or
+   * was given (its user pool group roles, the roles of `addMappedRole`), including roles added
+   * after the grant. Roles defined in the app receive the statements; imported roles cannot be
+   * changed and receive nothing. The pool's grants (`grantReadOwnObjects`, ...) go to it unless
+   * they name a grantee, so a group member keeps their own data.
+   */
+  public get signedInUsers(): IGrantable {
+    return this._signedInUsers;
+  }
+
+  /**
    * Creates an identity pool, its default roles (unless given) and its role attachment.
    *
    * @param scope the scope of the pool
@@ -279,11 +316,16 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
       this.addUserPoolAuthentication(userPool);
     }
 
-    this.authenticatedRole = props.authenticatedRole ?? this.defaultRole('Authenticated', IdentityPoolIdentityType.AUTHENTICATED);
+    this.authenticatedRole = props.authenticatedRole
+      ?? this.defaultRole('Authenticated', IdentityPoolIdentityType.AUTHENTICATED, props.authenticatedRoleOptions);
     this.guestRole = props.unauthenticatedRole
-      ?? (props.createUnauthenticatedRole === false ? undefined : this.defaultRole('Unauthenticated', IdentityPoolIdentityType.UNAUTHENTICATED));
+      ?? (props.createUnauthenticatedRole === false
+        ? undefined
+        : this.defaultRole('Unauthenticated', IdentityPoolIdentityType.UNAUTHENTICATED, props.unauthenticatedRoleOptions));
     this.hasUnauthenticatedRole = this.guestRole !== undefined;
-    this._defaultGrantee = this.authenticatedRole;
+    this._signedInUsers = new SignedInUsers(this);
+    this._signedInUsers.addRole(this.authenticatedRole);
+    this._defaultGrantee = this._signedInUsers;
 
     this.roleAttachment = new IdentityPoolRoleAttachment(this, 'DefaultRoleAttachment', {
       identityPool: this,
@@ -367,10 +409,12 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    */
   public addMappedRole(id: string, options: MappedRoleOptions = {}): Role {
     checkMappedRoleOptionsShape(this, 'addMappedRole options', options);
-    return new Role(this, id, {
+    const role = new Role(this, id, {
       ...options,
       assumedBy: new IdentityPoolPrincipal(this, IdentityPoolIdentityType.AUTHENTICATED),
     });
+    this._signedInUsers.addRole(role);
+    return role;
   }
 
   /**
@@ -420,9 +464,10 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
     return new IdentityPoolFrontendOutputs(this, FRONTEND_OUTPUTS_ID, { ...options, identityPool: this });
   }
 
-  private defaultRole(type: string, identityType: IdentityPoolIdentityType): Role {
+  private defaultRole(type: string, identityType: IdentityPoolIdentityType, options: MappedRoleOptions = {}): Role {
     const role = new Role(this, `${type}Role`, {
       description: `Default ${type} Role for Identity Pool ${this.identityPoolName}`,
+      ...options,
       assumedBy: new IdentityPoolPrincipal(this, identityType),
     });
     this.defaultRoles.push({ role, identityType });

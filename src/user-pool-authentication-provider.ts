@@ -129,10 +129,11 @@ export class UserPoolAuthenticationProvider implements IUserPoolAuthenticationPr
     if (!this.userPoolClient) {
       const existing = this.userPool.node.tryFindChild(DEFAULT_CLIENT_ID);
       if (existing === undefined) {
-        // No OAuth (so no implicit flow and no placeholder callback URL). The secret is left
+        // No OAuth (so no implicit flow and no placeholder callback URL), and sign-in errors that
+        // do not tell whether a user exists (preventUserExistenceErrors, not LEGACY). The secret is left
         // to the default (none) rather than set: rendering GenerateSecret would replace the
         // client that aws-cdk-lib's module created, on migration.
-        this.userPoolClient = this.userPool.addClient(DEFAULT_CLIENT_ID, { disableOAuth: true });
+        this.userPoolClient = this.userPool.addClient(DEFAULT_CLIENT_ID, { disableOAuth: true, preventUserExistenceErrors: true });
       } else if (isUserPoolClient(existing)) {
         this.userPoolClient = existing;
       } else {

@@ -8,7 +8,9 @@ import { Construct } from 'constructs';
 import type { IdentityPool } from './identity-pool';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import type { MappedRoleOptions } from './mapped-role-options';
+import { markGroupTokenMapping } from './private/construct-time/role-mapping-validation';
 import { configError } from './private/messages/errors';
+import { warn, WarningId } from './private/messages/warnings';
 import { checkGroupRolePropsShape } from './private/shapes/shapes';
 import { checkRoleArn } from './private/values/arn';
 import { sameValue } from './private/values/same-value';
@@ -57,6 +59,16 @@ export interface UserPoolGroupRoleOptions {
   readonly role?: IRole;
 
   /**
+   * Deny credentials to the users of the user pool who are in no group (and to users whose groups
+   * leave their role ambiguous), instead of giving them the default authenticated role. Applies
+   * when this group role creates the pool's Token mapping for an app client; a Token mapping the
+   * pool has already is kept as it is. When the mapping denies, the group role gets the warning
+   * `cdk-identity-pool:usersInNoGroupDenied`.
+   * @default false - users in no group get the default authenticated role (as in Amplify)
+   */
+  readonly denyUsersInNoGroup?: boolean;
+
+  /**
    * Options of the role created when no `role` is given.
    * @default - a role with no name, description, policies or boundary
    */
@@ -81,10 +93,12 @@ const MAX_PRECEDENCE = 2 ** 31 - 1;
  * Token mapping for the user pool: the group's role reaches each member's ID token
  * (`cognito:roles`, `cognito:preferred_role`), and the identity pool hands it out.
  *
- * The identity pool gets a Token mapping (`useToken`, ambiguous roles denied) for each app client
- * of the user pool it is configured with, now and later, unless it maps that client already:
- * a Token mapping is kept as it is, and a Rules mapping fails, since Cognito keeps one mapping per
- * provider. To resolve ambiguous roles differently, add the Token mapping yourself first.
+ * The identity pool gets a Token mapping (`useToken`) for each app client of the user pool it is
+ * configured with, now and later, unless it maps that client already: a Token mapping is kept as
+ * it is, and a Rules mapping fails, since Cognito keeps one mapping per provider. Users in no
+ * group get the default authenticated role (`resolveAmbiguousRoles`), unless
+ * `denyUsersInNoGroup` is set. The group's members keep what the pool grants every signed-in
+ * user (`signedInUsers`): the role is one of the roles it covers.
  *
  * @see https://docs.aws.amazon.com/cognito/latest/developerguide/role-based-access-control.html#using-tokens-to-assign-roles-to-users
  */
@@ -97,6 +111,12 @@ export class UserPoolGroupRole extends Construct {
 
   /** The group's precedence. */
   public readonly precedence: number;
+
+  /**
+   * Whether the Token mappings this group role creates deny users in no group.
+   * @internal
+   */
+  public readonly _denyUsersInNoGroup: boolean;
 
   /**
    * @param scope where the group and the created role go, as `Group` and `Role`
@@ -128,10 +148,13 @@ export class UserPoolGroupRole extends Construct {
     }
 
     this.precedence = props.precedence;
+    this._denyUsersInNoGroup = props.denyUsersInNoGroup === true;
     this.role = props.role ?? new Role(this, 'Role', {
       ...props.roleOptions,
       assumedBy: new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED),
     });
+    // A group member keeps what every signed-in user was granted (own folders and items).
+    pool._signedInUsers.addRole(this.role);
     this.group = new UserPoolGroup(this, 'Group', {
       userPool: props.userPool,
       groupName: props.groupName,
@@ -141,6 +164,7 @@ export class UserPoolGroupRole extends Construct {
     });
 
     takeRolesFromTokens(this, pool, props.userPool.userPoolProviderName, userPoolClients);
+    warnIfUsersInNoGroupDenied(this, pool, userPoolClients);
   }
 }
 
@@ -199,11 +223,29 @@ function takeRolesFromTokens(groupRole: UserPoolGroupRole, pool: IdentityPool, p
   }
 }
 
-/** Adds a Token mapping for the client, unless the pool maps it already (with a Token mapping). */
+/**
+ * Adds a Token mapping for the client, unless the pool maps it already (with a Token mapping):
+ * users in no group get the default authenticated role, unless the group role denies them.
+ */
 function addTokenMapping(scope: IConstruct, pool: IdentityPool, client: ProviderClient): void {
   checkNoRulesMapping(scope, pool, client);
   if (existingMapping(pool, client) === undefined) {
-    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl(providerUrl(client)), useToken: true });
+    const deny = (scope as UserPoolGroupRole)._denyUsersInNoGroup === true;
+    const mapping = { providerUrl: IdentityPoolProviderUrl.userPoolUrl(providerUrl(client)), useToken: true, resolveAmbiguousRoles: !deny };
+    markGroupTokenMapping(mapping);
+    pool.addRoleMappings(mapping);
+  }
+}
+
+/** Warns, on the group role, when a Token mapping that hands out its role denies users in no group. */
+function warnIfUsersInNoGroupDenied(groupRole: UserPoolGroupRole, pool: IdentityPool, clients: readonly ProviderClient[]): void {
+  const denying = clients.map(client => existingMapping(pool, client))
+    .filter((index): index is number => index !== undefined && pool.roleAttachment._roleMappings[index].resolveAmbiguousRoles !== true);
+  if (denying.length > 0) {
+    warn(groupRole, WarningId.USERS_IN_NO_GROUP_DENIED,
+      `The Token mapping${denying.length > 1 ? 's' : ''} ${denying.map(index => `roleMappings[${index}]`).join(', ')} of ${pool.roleAttachment.node.path}, `
+      + 'which hand out this group\'s role, resolve ambiguous roles with Deny: users of the user pool who are in no group get no credentials at all, '
+      + 'so no grant to signed-in users reaches them; leave denyUsersInNoGroup unset to give them the default authenticated role');
   }
 }
 

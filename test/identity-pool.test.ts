@@ -1,4 +1,4 @@
-import { App, CfnParameter, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as stable from 'aws-cdk-lib/aws-cognito-identitypool';
@@ -478,5 +478,41 @@ describe('a pool without an unauthenticated role (createUnauthenticatedRole: fal
     template.hasResourceProperties('AWS::IAM::Role', {
       AssumeRolePolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'sts:TagSession' })]) },
     });
+  });
+});
+
+describe('options of the default roles', () => {
+  test('name, path, boundary, description and session duration reach the roles, whose logical ids stay', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const boundary = iam.ManagedPolicy.fromManagedPolicyName(stack, 'Boundary', 'app-boundary');
+    const pool = new IdentityPool(stack, 'Pool', {
+      authenticatedRoleOptions: {
+        roleName: 'app-signed-in', path: '/app/', permissionsBoundary: boundary, description: 'Signed-in users', maxSessionDuration: Duration.hours(2),
+      },
+      unauthenticatedRoleOptions: { roleName: 'app-guests' },
+    });
+    const template = Template.fromStack(stack);
+    const plainStack = new Stack(new App(), 'Stack');
+    const plain = new IdentityPool(plainStack, 'Pool');
+    const idOf = (scope: Stack, role: iam.IRole) => scope.getLogicalId(role.node.defaultChild as iam.CfnRole);
+    expect(idOf(stack, pool.authenticatedRole)).toBe(idOf(plainStack, plain.authenticatedRole));
+    expect(idOf(stack, pool.unauthenticatedRole)).toBe(idOf(plainStack, plain.unauthenticatedRole));
+    template.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'app-signed-in', Path: '/app/', Description: 'Signed-in users', MaxSessionDuration: 7200,
+      PermissionsBoundary: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':policy/app-boundary']] },
+    });
+    template.hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'app-guests', Path: Match.absent(), PermissionsBoundary: Match.absent(), MaxSessionDuration: Match.absent(),
+    });
+  });
+
+  test('cannot be given with the role they would configure', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const role = iam.Role.fromRoleArn(stack, 'Role', 'arn:aws:iam::123456789012:role/r');
+    expect(() => new IdentityPool(stack, 'Pool', { authenticatedRole: role, authenticatedRoleOptions: { roleName: 'x' } })).toThrow(
+      'Stack/Pool: authenticatedRoleOptions applies only to the role the pool creates, and authenticatedRole is given: configure that role itself '
+      + '(received: ["roleName"])');
+    expect(() => new IdentityPool(stack, 'Guests', { createUnauthenticatedRole: false, unauthenticatedRoleOptions: { roleName: 'x' } })).toThrow(
+      'Stack/Guests: unauthenticatedRoleOptions applies only to the role the pool creates, and createUnauthenticatedRole is false (received: ["roleName"])');
   });
 });

@@ -52,7 +52,7 @@ describe('UserPoolAuthenticationProvider', () => {
     });
   });
 
-  test('the default client is safe: no OAuth flows, no callback URL, no secret', () => {
+  test('the default client is safe: no OAuth flows, no callback URL, no secret, no user existence errors', () => {
     const stack = newStack();
     const userPool = new cognito.UserPool(stack, 'Pool');
     new IdentityPool(stack, 'IdentityPool', {
@@ -67,6 +67,7 @@ describe('UserPoolAuthenticationProvider', () => {
       AllowedOAuthScopes: Match.absent(),
       CallbackURLs: Match.absent(),
       GenerateSecret: Match.absent(),
+      PreventUserExistenceErrors: 'ENABLED',
     });
   });
 

@@ -38,7 +38,7 @@ function roleMappings(stack: Stack): Record<string, any> {
 function tokenMappingFor(stack: Stack, userPool: cognito.UserPool, client: cognito.IUserPoolClient) {
   return {
     Type: 'Token',
-    AmbiguousRoleResolution: 'Deny',
+    AmbiguousRoleResolution: 'AuthenticatedRole',
     IdentityProvider: {
       'Fn::Join': ['', [
         { 'Fn::GetAtt': [logicalId(stack, userPool), 'ProviderName'] },
@@ -326,7 +326,7 @@ describe('the Token mapping', () => {
     // THEN
     expect(Object.values(roleMappings(stack))).toEqual([{
       Type: 'Token',
-      AmbiguousRoleResolution: 'Deny',
+      AmbiguousRoleResolution: 'AuthenticatedRole',
       IdentityProvider: { 'Fn::Join': ['', ['cognito-idp.eu-west-1.', { Ref: 'AWS::URLSuffix' }, '/eu-west-1_abcdefghi:clientid123']] },
     }]);
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::UserPoolGroup', { UserPoolId: 'eu-west-1_abcdefghi' });
@@ -388,5 +388,40 @@ describe('bad input', () => {
     const description = 'x'.repeat(2049);
     expect(() => identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1, description }))
       .toThrow(`Stack/Pool/Admins: description must be 0-2048 characters long, got 2049 (received: "${description}")`);
+  });
+});
+
+describe('users in no group', () => {
+  function poolWithUserPool() {
+    const stack = new Stack(new App(), 'Stack');
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const identityPool = new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool })] } });
+    return { stack, userPool, identityPool };
+  }
+  const denied = 'The Token mapping roleMappings[0] of Stack/Pool/DefaultRoleAttachment, which hand out this group\'s role, resolve ambiguous '
+    + 'roles with Deny: users of the user pool who are in no group get no credentials at all, so no grant to signed-in users reaches them; leave '
+    + 'denyUsersInNoGroup unset to give them the default authenticated role [ack: cdk-identity-pool:usersInNoGroupDenied]';
+
+  test('get the default authenticated role by default, with no warning', () => {
+    const { stack, userPool, identityPool } = poolWithUserPool();
+    identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1 });
+    expect(Object.values(roleMappings(stack))).toEqual([expect.objectContaining({ Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' })]);
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-identity-pool:'))).toEqual([]);
+  });
+
+  test('are denied with denyUsersInNoGroup, and the group role says so', () => {
+    const { stack, userPool, identityPool } = poolWithUserPool();
+    identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1, denyUsersInNoGroup: true });
+    expect(Object.values(roleMappings(stack))).toEqual([expect.objectContaining({ Type: 'Token', AmbiguousRoleResolution: 'Deny' })]);
+    Annotations.fromStack(stack).hasWarning('/Stack/Pool/Admins', denied);
+  });
+
+  test('a Deny the user set on their own Token mapping is kept, and warned about', () => {
+    const { stack, userPool, identityPool } = poolWithUserPool();
+    const client = stack.node.findAll().find((c): c is cognito.UserPoolClient => c instanceof cognito.UserPoolClient)!;
+    identityPool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPool(userPool, client), useToken: true });
+    identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1 });
+    expect(Object.values(roleMappings(stack))).toEqual([expect.objectContaining({ Type: 'Token', AmbiguousRoleResolution: 'Deny' })]);
+    Annotations.fromStack(stack).hasWarning('/Stack/Pool/Admins', denied);
   });
 });

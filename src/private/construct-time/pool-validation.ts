@@ -59,6 +59,19 @@ export function checkIdentityPool(pool: IConstruct, props: IdentityPoolProps): v
   (providers.samlProviders ?? []).forEach((provider, index) =>
     checkIamProviderArn(pool, `authenticationProviders.samlProviders[${index}]`, provider.samlProviderArn, 'saml-provider', '<name>'));
 
+  for (const [options, role, name] of [
+    ['authenticatedRoleOptions', props.authenticatedRole, 'authenticatedRole'],
+    ['unauthenticatedRoleOptions', props.unauthenticatedRole, 'unauthenticatedRole'],
+  ] as const) {
+    if (props[options] !== undefined && role !== undefined) {
+      configError(pool, options, `applies only to the role the pool creates, and ${apiName(name)} is given: configure that role itself`,
+        Object.keys(props[options]!));
+    }
+  }
+  if (props.unauthenticatedRoleOptions !== undefined && props.createUnauthenticatedRole === false && props.unauthenticatedRole === undefined) {
+    configError(pool, 'unauthenticatedRoleOptions', 'applies only to the role the pool creates, and createUnauthenticatedRole is false',
+      Object.keys(props.unauthenticatedRoleOptions));
+  }
   if (props.allowUnauthenticatedIdentities === true && props.createUnauthenticatedRole === false && props.unauthenticatedRole === undefined) {
     configError(pool, 'createUnauthenticatedRole',
       'must not be false while allowUnauthenticatedIdentities is true and no unauthenticatedRole is given: guests get their credentials '

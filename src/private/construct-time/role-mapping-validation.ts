@@ -107,7 +107,7 @@ export function checkRoleMapping(
       + 'use rules on its claims instead, or leave the provider unmapped so its users get the default authenticated role');
   }
 
-  if (mapping.resolveAmbiguousRoles === true) {
+  if (mapping.resolveAmbiguousRoles === true && !isGroupTokenMapping(mapping)) {
     warn(attachment, WarningId.RESOLVE_AMBIGUOUS_ROLES,
       `${apiName(property)} (${describeUrl(url)}) sets ${apiName('resolveAmbiguousRoles')}: users `
       + `${mapping.useToken ? 'whose token names no single role' : 'whom no rule matches'} `
@@ -149,3 +149,18 @@ function concreteKey(mapping: IdentityPoolRoleMapping): string | undefined {
   return Token.isUnresolved(key) ? undefined : key;
 }
 
+
+/** Marks the Token mappings that user pool group roles create (not enumerable: nothing renders it). */
+const GROUP_TOKEN_MAPPING = Symbol.for('cdk-identity-pool.GroupTokenMapping');
+
+/**
+ * Marks a Token mapping a group role creates: its ambiguous-role resolution (users in no group
+ * get the default authenticated role) is the documented default, not a choice to warn about.
+ */
+export function markGroupTokenMapping(mapping: IdentityPoolRoleMapping): void {
+  Object.defineProperty(mapping, GROUP_TOKEN_MAPPING, { value: true, enumerable: false });
+}
+
+function isGroupTokenMapping(mapping: IdentityPoolRoleMapping): boolean {
+  return (mapping as unknown as Record<symbol, unknown>)[GROUP_TOKEN_MAPPING] === true;
+}

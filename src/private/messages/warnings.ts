@@ -28,6 +28,8 @@ export const WarningId = {
   TOKEN_WITHOUT_ROLE_CLAIMS: 'cdk-identity-pool:tokenWithoutRoleClaims',
   /** A role the pool hands out conditions its trust on the network, which the enhanced flow makes Cognito's. */
   NETWORK_TRUST_CONDITION: 'cdk-identity-pool:networkTrustCondition',
+  /** A Token mapping that hands out user pool group roles denies users in no group. */
+  USERS_IN_NO_GROUP_DENIED: 'cdk-identity-pool:usersInNoGroupDenied',
   /** An imported pool's id is not hexadecimal after its region, so it names no real pool. */
   POOL_ID_NOT_HEX: 'cdk-identity-pool:poolIdNotHex',
 } as const;
@@ -70,6 +72,12 @@ export const WARNING_CATALOGUE: readonly WarningEntry[] = [
     when: 'a Token mapping for Amazon, Facebook, Google or Apple, whose tokens carry no role claims',
   },
   { id: WarningId.USER_POOL_PROVIDER_QUOTA, phase: 'construction', on: 'the pool', when: 'more than 50 user pool providers (an adjustable quota)' },
+  {
+    id: WarningId.USERS_IN_NO_GROUP_DENIED,
+    phase: 'construction',
+    on: 'the user pool group role',
+    when: 'the Token mapping that hands out a group\'s role resolves ambiguous roles with Deny, so users in no group get no credentials',
+  },
   {
     id: WarningId.POOL_ID_NOT_HEX,
     phase: 'construction',

@@ -237,6 +237,8 @@ export function checkIdentityPoolPropsShape(pool: IConstruct, value: unknown): v
   checkStringShape(pool, 'removalPolicy', props.removalPolicy);
   checkList(pool, 'roleMappings', props.roleMappings);
   checkAuthenticationProvidersShape(pool, props.authenticationProviders);
+  checkMappedRoleOptionsShape(pool, 'authenticatedRoleOptions', props.authenticatedRoleOptions);
+  checkMappedRoleOptionsShape(pool, 'unauthenticatedRoleOptions', props.unauthenticatedRoleOptions);
 }
 
 /**
@@ -358,6 +360,7 @@ export function checkGroupRolePropsShape(scope: IConstruct, value: unknown): voi
   checkStringShape(scope, 'groupName', props.groupName);
   checkStringShape(scope, 'description', props.description);
   checkKind(scope, 'role', props.role, ROLE);
+  checkBooleanShape(scope, 'denyUsersInNoGroup', props.denyUsersInNoGroup);
   checkMappedRoleOptionsShape(scope, 'roleOptions', props.roleOptions);
 }
 

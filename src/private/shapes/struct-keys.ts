@@ -7,8 +7,8 @@
  */
 export const STRUCT_KEYS = {
   IdentityPoolProps: [
-    'allowClassicFlow', 'allowUnauthenticatedIdentities', 'authenticatedRole', 'authenticationProviders', 'createUnauthenticatedRole',
-    'identityPoolName', 'removalPolicy', 'roleMappings', 'unauthenticatedRole',
+    'allowClassicFlow', 'allowUnauthenticatedIdentities', 'authenticatedRole', 'authenticatedRoleOptions', 'authenticationProviders',
+    'createUnauthenticatedRole', 'identityPoolName', 'removalPolicy', 'roleMappings', 'unauthenticatedRole', 'unauthenticatedRoleOptions',
   ],
   IdentityPoolAuthenticationProviders: [
     'amazon', 'apple', 'customProvider', 'facebook', 'google', 'openIdConnectProviders', 'samlProviders', 'twitter', 'userPools',
@@ -35,8 +35,8 @@ export const STRUCT_KEYS = {
   UserPoolAuthenticationProviderBindConfig: ['clientId', 'providerName', 'serverSideTokenCheck', 'userPoolClient'],
   UserPoolAuthenticationProviderBindOptions: [],
   UserPoolAuthenticationProviderProps: ['disableServerSideTokenCheck', 'userPool', 'userPoolClient'],
-  UserPoolGroupRoleOptions: ['description', 'groupName', 'precedence', 'role', 'roleOptions', 'userPool'],
-  UserPoolGroupRoleProps: ['description', 'groupName', 'identityPool', 'precedence', 'role', 'roleOptions', 'userPool'],
+  UserPoolGroupRoleOptions: ['denyUsersInNoGroup', 'description', 'groupName', 'precedence', 'role', 'roleOptions', 'userPool'],
+  UserPoolGroupRoleProps: ['denyUsersInNoGroup', 'description', 'groupName', 'identityPool', 'precedence', 'role', 'roleOptions', 'userPool'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a struct of the public API. */

@@ -4,7 +4,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { IdentityPool, OwnerKey } from '../../../src';
+import { IdentityPool, IdentityPoolIdentityType, IdentityPoolPrincipal, OwnerKey } from '../../../src';
 import { statementsOf } from '../../support/role-statements';
 
 const IDENTITY_ID = '${cognito-identity.amazonaws.com:sub}';
@@ -401,7 +401,8 @@ describe('per-identity DynamoDB items', () => {
     const stack = newStack();
     const pool = new IdentityPool(stack, 'Pool');
     const albums = table(stack);
-    const reader = pool.addMappedRole('Reader');
+    // a role of the app that the pool did not make: only what names it reaches it
+    const reader = new iam.Role(stack, 'Reader', { assumedBy: new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) });
 
     // WHEN
     pool.grantReadWriteOwnItems(albums, { attributes: ['identityId', 'albumId', 'title'] });

@@ -131,8 +131,9 @@ describe('unknown keys, at every public entry point', () => {
   test('a typo of a known key names it', () => {
     expect(() => new IdentityPool(fixtures().stack, 'P', { allowUnauthenticatedIdentity: true } as Loose)).toThrow(
       'Stack/P: allowUnauthenticatedIdentity is not a property the library reads, so its value would be dropped (did you mean '
-      + 'allowUnauthenticatedIdentities?): use one of allowClassicFlow, allowUnauthenticatedIdentities, authenticatedRole, authenticationProviders, '
-      + 'createUnauthenticatedRole, identityPoolName, removalPolicy, roleMappings, unauthenticatedRole (received: true)');
+      + 'allowUnauthenticatedIdentities?): use one of allowClassicFlow, allowUnauthenticatedIdentities, authenticatedRole, authenticatedRoleOptions, '
+      + 'authenticationProviders, createUnauthenticatedRole, identityPoolName, removalPolicy, roleMappings, unauthenticatedRole, '
+      + 'unauthenticatedRoleOptions (received: true)');
   });
 
   test('a key set to undefined passes, as TypeScript allows', () => {

@@ -152,7 +152,7 @@ describe('groups with the same precedence and different roles', () => {
     // THEN
     expect(warnings(stack, 'groupPrecedence')).toEqual([
       `${ATTACHMENT}: The user pool groups Stack/Pool/Admins/Group ("admins") and Stack/Pool/Editors/Group ${AMBIGUOUS}`
-      + 'they are denied credentials (Deny); give the groups different precedences (the lowest wins) [ack: cdk-identity-pool:groupPrecedence]',
+      + 'they get the default authenticated role (resolveAmbiguousRoles); give the groups different precedences (the lowest wins) [ack: cdk-identity-pool:groupPrecedence]',
     ]);
   });
 

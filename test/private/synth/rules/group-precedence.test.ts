@@ -18,7 +18,7 @@ describe.each(LAYOUTS)('group precedence under a Token mapping, $name', layout =
       `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The user pool groups ${pathIn(stack, 'Pool/Admins/Group')} ("admins") and `
       + `${pathIn(stack, 'Pool/Editors/Group')} ("editors") have the same precedence (1) and different roles, so users in both get no `
       + 'cognito:preferred_role claim and the Token mapping roleMappings[0] treats their role as ambiguous: unless the client asks for one of the '
-      + 'roles (CustomRoleArn), they are denied credentials (Deny); give the groups different precedences (the lowest wins) '
+      + 'roles (CustomRoleArn), they get the default authenticated role (resolveAmbiguousRoles); give the groups different precedences (the lowest wins) '
       + '[ack: cdk-identity-pool:groupPrecedence]',
     ]);
   });
