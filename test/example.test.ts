@@ -18,6 +18,11 @@ describe('the README example app', () => {
     expect(summary).toMatch(/unauthenticated role: IdentitiesUnauthenticatedRole19945E3E trusting .*\n {8}may: nothing/);
     expect(summary).toContain('mapping UserPool12af06886ec1ea3c: Token for Users0A0EEA89.ProviderName:Ref(UsersUserPoolAuthenticationProviderClient01B0629F), ambiguous: AuthenticatedRole');
     expect(summary).toContain('group admins (precedence 0) -> IdentitiesAdminsRoleBA22EFB2 trusting cognito-identity.amazonaws.com [aud=Ref(Identities1D2FC062), amr=authenticated]');
+    // admins keep their own photos and album items, and users in no group keep the authenticated role
+    const admins = summary.slice(summary.indexOf('group admins'), summary.indexOf('users in no group'));
+    expect(admins).toContain('may s3:GetObject, s3:PutObject, s3:DeleteObject on PhotosB9552D0D.Arn/private/${cognito-identity.amazonaws.com:sub}/*');
+    expect(admins).toContain('[LeadingKeys=${cognito-identity.amazonaws.com:sub}]');
+    expect(summary).toContain('users in no group -> the authenticated role IdentitiesAuthenticatedRoleB7BB6C89');
     expect(summary).toContain('Outputs (the front end\'s configuration):');
     expect(summary).toContain('AmplifyConfiguration: {"Auth":{"Cognito":{"identityPoolId":"Ref(Identities1D2FC062)","userPoolId":"Ref(Users0A0EEA89)",'
       + '"userPoolClientId":"Ref(UsersUserPoolAuthenticationProviderClient01B0629F)","allowGuestAccess":false}}}');

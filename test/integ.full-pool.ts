@@ -177,18 +177,15 @@ export function buildFullPoolIntegApp(): { app: App; stack: Stack; integ: IntegT
   identityPool.grantReadWriteOwnObjects(photos, { prefix: 'private/' });
   identityPool.grantReadSharedObjects(photos, { prefix: 'public/' });
   identityPool.grantReadWriteOwnItems(albums);
-  // Group roles replace the authenticated role for their members: they get the shared folder too,
-  // and admins their own items.
-  identityPool.grantReadSharedObjects(photos, { prefix: 'public/', grantee: admins.role });
-  identityPool.grantReadSharedObjects(photos, { prefix: 'public/', grantee: viewers.role });
-  identityPool.grantReadWriteOwnItems(albums, { grantee: admins.role });
+  // The grants go to every signed-in role (signedInUsers): the mapped admins and viewers roles,
+  // which replace the authenticated role for their users, keep their own data and the shared folder.
 
   // cdk-nag (AwsSolutions): the per-identity wildcards, each bounded as its reason says.
-  NagSuppressions.addResourceSuppressions(identityPool.authenticatedRole, [
-    OWN_FOLDER_SUPPRESSION, SHARED_FOLDER_SUPPRESSION, OWN_ITEMS_INDEX_SUPPRESSION, KEY_GRANT_SUPPRESSION,
-  ], true);
-  NagSuppressions.addResourceSuppressions(admins.role, [SHARED_FOLDER_SUPPRESSION, OWN_ITEMS_INDEX_SUPPRESSION], true);
-  NagSuppressions.addResourceSuppressions(viewers.role, [SHARED_FOLDER_SUPPRESSION], true);
+  for (const role of [identityPool.authenticatedRole, admins.role, viewers.role]) {
+    NagSuppressions.addResourceSuppressions(role, [
+      OWN_FOLDER_SUPPRESSION, SHARED_FOLDER_SUPPRESSION, OWN_ITEMS_INDEX_SUPPRESSION, KEY_GRANT_SUPPRESSION,
+    ], true);
+  }
   NagSuppressions.addResourceSuppressions(photos, [{
     id: 'AwsSolutions-S1',
     reason: 'A test bucket that stays empty and lives for the minutes of the test: access logs would only outlive it',

@@ -40,6 +40,12 @@ export function summarizeTemplate(stackName: string, template: Json): string {
             described.add(roleIdOf(group.Properties.RoleArn) ?? '');
           }
         }
+        if (mapping.Type === 'Token') {
+          const authenticated = attachment.Properties.Roles?.authenticated;
+          lines.push(`        users in no group -> ${mapping.AmbiguousRoleResolution === 'AuthenticatedRole' && authenticated !== undefined
+            ? `the authenticated role ${roleIdOf(authenticated)}`
+            : 'no credentials (Deny)'}`);
+        }
         for (const rule of mapping.RulesConfiguration?.Rules ?? []) {
           lines.push(`        if ${rule.Claim} ${rule.MatchType} ${JSON.stringify(rule.Value)} -> ${describeRole(resources, rule.RoleARN)}`);
           if (!described.has(roleIdOf(rule.RoleARN) ?? '')) {
