@@ -79,6 +79,7 @@ const DECLARED_VALUES: Record<string, Maker> = {
   'iam.IRole': role,
   'iam.IGrantable': role,
   'iam.IPrincipal': role,
+  'iam.IManagedPolicy': (scope, id) => iam.ManagedPolicy.fromManagedPolicyName(scope, id, 'declared-boundary'),
   'iam.OpenIdConnectProvider': (scope, id) =>
     iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(scope, id, 'arn:aws:iam::123456789012:oidc-provider/oidc.example.com'),
   'iam.IOpenIdConnectProvider': (scope, id) =>

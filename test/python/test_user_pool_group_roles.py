@@ -5,6 +5,7 @@ import typing
 import aws_cdk
 import aws_cdk.aws_cognito as cognito
 import aws_cdk.aws_iam as iam
+import aws_cdk.aws_s3 as s3
 import pytest
 from aws_cdk.assertions import Annotations, Match, Template
 
@@ -63,7 +64,7 @@ def test_a_group_with_a_created_role_and_the_token_mapping():
     # One Token mapping, however many groups.
     assert role_mappings(template) == [{
         "Type": "Token",
-        "AmbiguousRoleResolution": "Deny",
+        "AmbiguousRoleResolution": "AuthenticatedRole",
         "IdentityProvider": {"Fn::Join": ["", [get_att(stack, user_pool, "ProviderName"), ":", ref(stack, client)]]},
     }]
 
@@ -100,3 +101,40 @@ def test_equal_precedences_warn():
     warnings = Annotations.from_stack(stack).find_warning("*", Match.string_like_regexp("cdk-identity-pool:groupPrecedence"))
     assert len(warnings) == 1
     assert "Stack/Pool/Admins/Group and Stack/Pool/Editors/Group have the same precedence (1)" in str(warnings[0].entry.data)
+
+
+def test_users_in_no_group_get_the_authenticated_role_unless_denied():
+    stack, user_pool, identity_pool = pool_with_user_pool()
+    identity_pool.add_user_pool_group_role("Admins", user_pool=user_pool, precedence=1)
+    assert [m["AmbiguousRoleResolution"] for m in role_mappings(Template.from_stack(stack))] == ["AuthenticatedRole"]
+
+    denied_stack, denied_user_pool, denied_pool = pool_with_user_pool()
+    denied_pool.add_user_pool_group_role("Admins", user_pool=denied_user_pool, precedence=1, deny_users_in_no_group=True)
+    assert [m["AmbiguousRoleResolution"] for m in role_mappings(Template.from_stack(denied_stack))] == ["Deny"]
+    Annotations.from_stack(denied_stack).has_warning("/Stack/Pool/Admins", Match.string_like_regexp("usersInNoGroupDenied"))
+
+
+def test_grants_to_signed_in_users_reach_group_roles_added_later():
+    stack, user_pool, identity_pool = pool_with_user_pool()
+    bucket = s3.Bucket(stack, "Photos")
+    identity_pool.grant_read_own_objects(bucket, prefix="private/")
+    admins = identity_pool.add_user_pool_group_role("Admins", user_pool=user_pool, precedence=1)
+    template = Template.from_stack(stack)
+    for role in [identity_pool.authenticated_role, admins.role]:
+        role_id = stack.get_logical_id(typing.cast(iam.CfnRole, role.node.default_child))
+        template.has_resource_properties("AWS::IAM::Policy", {
+            "Roles": [{"Ref": role_id}],
+            "PolicyDocument": {"Statement": Match.array_with([Match.object_like({"Action": "s3:GetObject"})])},
+        })
+    assert identity_pool.signed_in_users.grant_principal is not None
+
+
+def test_options_of_the_default_roles():
+    stack = aws_cdk.Stack(aws_cdk.App(), "Stack")
+    cdk_identity_pool.IdentityPool(stack, "Pool",
+        authenticated_role_options=cdk_identity_pool.MappedRoleOptions(role_name="app-signed-in", path="/app/"),
+        unauthenticated_role_options=cdk_identity_pool.MappedRoleOptions(role_name="app-guests"),
+    )
+    template = Template.from_stack(stack)
+    template.has_resource_properties("AWS::IAM::Role", {"RoleName": "app-signed-in", "Path": "/app/"})
+    template.has_resource_properties("AWS::IAM::Role", {"RoleName": "app-guests"})
