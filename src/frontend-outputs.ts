@@ -28,6 +28,15 @@ export interface IdentityPoolFrontendOutputsOptions {
    * pool provider
    */
   readonly amplifyUserPoolClient?: IUserPoolClient;
+
+  /**
+   * Also publish the roles of the pool's user pool groups (`addUserPoolGroupRole`, those added
+   * later included), as the output `<prefix>GroupRoles`: a JSON list of
+   * `{"groupName":...,"roleArn":...}`, in the order they were added, so a client can ask for one
+   * of a user's roles with `CustomRoleArn` (a user in several groups gets the preferred one).
+   * @default false - no group role output
+   */
+  readonly includeGroupRoles?: boolean;
 }
 
 /**
@@ -114,6 +123,15 @@ export class IdentityPoolFrontendOutputs extends Construct {
 
     this.amplifyConfiguration = Lazy.string({ produce: () => Stack.of(this).toJsonString(this.renderAmplifyConfiguration(resource)) });
     this.output({ name: 'AmplifyConfiguration', description: 'The configuration of Amplify JS v6 (Amplify.configure)' }, this.amplifyConfiguration);
+    if (props.includeGroupRoles === true) {
+      this.output({ name: 'GroupRoles', description: 'The roles of the user pool groups, by group name (for CustomRoleArn)' },
+        Lazy.string({
+          produce: () => Stack.of(this).toJsonString(pool._groupRoles.map(groupRole => ({
+            groupName: groupRole.group.groupName,
+            roleArn: groupRole.role.roleArn,
+          }))),
+        }));
+    }
     brand(this, FRONTEND_OUTPUTS_BRAND);
   }
 

@@ -241,6 +241,12 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
    */
   public readonly _tokenRoleUserPools = new Map<string, Construct>();
 
+  /**
+   * The pool's user pool group roles, in the order they were added (read by the front end outputs).
+   * @internal
+   */
+  public readonly _groupRoles: UserPoolGroupRole[] = [];
+
   /** The user pool providers with their app clients, in the order they were added. */
   private readonly userPoolProviderEntries: UserPoolProviderEntry[] = [];
 

@@ -155,6 +155,7 @@ export class UserPoolGroupRole extends Construct {
     });
     // A group member keeps what every signed-in user was granted (own folders and items).
     pool._signedInUsers.addRole(this.role);
+    pool._groupRoles.push(this);
     this.group = new UserPoolGroup(this, 'Group', {
       userPool: props.userPool,
       groupName: props.groupName,

@@ -1,6 +1,7 @@
 import { App, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityPool, IdentityPoolFrontendOutputs, UserPoolAuthenticationProvider } from '../src';
 
 function newStack(region?: string): Stack {
@@ -283,5 +284,35 @@ describe('output ids', () => {
     identityPool.addFrontendOutputs();
     expect(() => identityPool.addFrontendOutputs({ outputPrefix: 'Again' })).toThrow('Stack/Pool: addFrontendOutputs can be called once per identity '
       + 'pool: its outputs are published already (received: "Again")');
+  });
+});
+
+describe('group role outputs', () => {
+  test('publish each group role by group name on request, those added later included', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool })] } });
+    const admins = pool.addUserPoolGroupRole('Admins', { userPool, groupName: 'admins', precedence: 1 });
+    pool.addFrontendOutputs({ includeGroupRoles: true });
+    const editors = pool.addUserPoolGroupRole('Editors', { userPool, groupName: 'editors', precedence: 2 });
+    const template = Template.fromStack(stack);
+    const groupRoles = template.findOutputs('GroupRoles');
+    expect(Object.keys(groupRoles)).toEqual(['GroupRoles']);
+    const resolved = stack.resolve(JSON.parse(JSON.stringify(groupRoles.GroupRoles.Value)));
+    const roleArn = (role: iam.IRole) => ({ 'Fn::GetAtt': [stack.getLogicalId(role.node.defaultChild as iam.CfnRole), 'Arn'] });
+    const groupRef = (group: cognito.IUserPoolGroup) => ({ Ref: stack.getLogicalId(group.node.defaultChild as cognito.CfnUserPoolGroup) });
+    expect(resolved).toEqual({
+      'Fn::Join': ['', [
+        '[{"groupName":"', groupRef(admins.group), '","roleArn":"', roleArn(admins.role),
+        '"},{"groupName":"', groupRef(editors.group), '","roleArn":"', roleArn(editors.role), '"}]',
+      ]],
+    });
+    expect(groupRoles.GroupRoles.Description).toBe('The roles of the user pool groups, by group name (for CustomRoleArn)');
+  });
+
+  test('are left out by default', () => {
+    const stack = new Stack(new App(), 'Stack');
+    new IdentityPool(stack, 'Pool').addFrontendOutputs();
+    expect(Template.fromStack(stack).findOutputs('GroupRoles')).toEqual({});
   });
 });

@@ -64,26 +64,31 @@ function addFeatures(pool: IdentityPool, spec: PoolSpec, data: SharedData): void
     'StringEquals': { [`${COGNITO_IDENTITY}:aud`]: pool.identityPoolId },
     'ForAnyValue:StringLike': { [`${COGNITO_IDENTITY}:amr`]: 'authenticated' },
   }, 'sts:AssumeRoleWithWebIdentity');
+  const authenticated = pool.authenticatedRole;
+  const signedInRoles: iam.IRole[] = [authenticated];
   for (const [id, groupName, precedence] of [['Admins', 'admins', 1], ['Editors', 'editors', 2]] as const) {
     const scope = new Construct(pool, id);
     const role = new iam.Role(scope, 'Role', { assumedBy: authenticatedTrust() });
     new cognito.UserPoolGroup(scope, 'Group', { userPool: spec.userPool, groupName, precedence, role });
+    signedInRoles.push(role);
   }
-  const authenticated = pool.authenticatedRole;
+  // Group members keep their own data: the same statements on every signed-in role, by hand.
   const folder = `${spec.id}/${SUB}`;
-  authenticated.addToPrincipalPolicy(new iam.PolicyStatement({
-    actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
-    resources: [data.bucket.arnForObjects(`${folder}/*`)],
-  }));
-  authenticated.addToPrincipalPolicy(new iam.PolicyStatement({
-    actions: ['s3:ListBucket'], resources: [data.bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${folder}/*`] } },
-  }));
-  authenticated.addToPrincipalPolicy(new iam.PolicyStatement({
-    actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem',
-      'dynamodb:BatchWriteItem'],
-    resources: [data.table.tableArn],
-    conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SUB] } },
-  }));
+  for (const role of signedInRoles) {
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'],
+      resources: [data.bucket.arnForObjects(`${folder}/*`)],
+    }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['s3:ListBucket'], resources: [data.bucket.bucketArn], conditions: { StringLike: { 's3:prefix': [`${folder}/*`] } },
+    }));
+    role.addToPrincipalPolicy(new iam.PolicyStatement({
+      actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem',
+        'dynamodb:BatchWriteItem'],
+      resources: [data.table.tableArn],
+      conditions: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': [SUB] } },
+    }));
+  }
   const guest = pool.unauthenticatedRole;
   guest.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [data.bucket.arnForObjects(`public/${spec.id}/*`)] }));
   guest.addToPrincipalPolicy(new iam.PolicyStatement({

@@ -96,3 +96,18 @@ def test_a_bad_prefix_fails():
 
     with pytest.raises(Exception, match=r"output_prefix must be a plain string of at most 200 letters and digits"):
         identity_pool.add_frontend_outputs(output_prefix="my-pool")
+
+
+def test_group_roles_are_published_on_request():
+    stack = aws_cdk.Stack(aws_cdk.App(), "Stack")
+    user_pool = cognito.UserPool(stack, "Users")
+    pool = cdk_identity_pool.IdentityPool(stack, "Pool",
+        authentication_providers=cdk_identity_pool.IdentityPoolAuthenticationProviders(
+            user_pools=[cdk_identity_pool.UserPoolAuthenticationProvider(user_pool=user_pool)],
+        ),
+    )
+    pool.add_user_pool_group_role("Admins", user_pool=user_pool, group_name="admins", precedence=1)
+    pool.add_frontend_outputs(include_group_roles=True)
+    outputs = Template.from_stack(stack).find_outputs("GroupRoles")
+    assert list(outputs) == ["GroupRoles"]
+    assert outputs["GroupRoles"]["Description"] == "The roles of the user pool groups, by group name (for CustomRoleArn)"

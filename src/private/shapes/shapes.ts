@@ -375,6 +375,7 @@ export function checkFrontendOutputsShape(scope: IConstruct, value: unknown): vo
   checkStructKeys(scope, '', options, 'IdentityPoolFrontendOutputsProps');
   checkStringShape(scope, 'outputPrefix', options.outputPrefix);
   checkKind(scope, 'amplifyUserPoolClient', options.amplifyUserPoolClient, USER_POOL_CLIENT);
+  checkBooleanShape(scope, 'includeGroupRoles', options.includeGroupRoles);
 }
 
 /**

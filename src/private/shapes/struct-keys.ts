@@ -21,8 +21,8 @@ export const STRUCT_KEYS = {
   IdentityPoolAttributes: [
     'authenticatedRole', 'identityPoolArn', 'identityPoolId', 'identityPoolName', 'mappedRoles', 'unauthenticatedRole', 'verifyRoles',
   ],
-  IdentityPoolFrontendOutputsOptions: ['amplifyUserPoolClient', 'outputPrefix'],
-  IdentityPoolFrontendOutputsProps: ['amplifyUserPoolClient', 'identityPool', 'outputPrefix'],
+  IdentityPoolFrontendOutputsOptions: ['amplifyUserPoolClient', 'includeGroupRoles', 'outputPrefix'],
+  IdentityPoolFrontendOutputsProps: ['amplifyUserPoolClient', 'identityPool', 'includeGroupRoles', 'outputPrefix'],
   IdentityPoolPrincipalTagsOptions: ['principalTags', 'providerName', 'useDefaults'],
   IdentityPoolPrincipalTagsProps: ['identityPool', 'principalTags', 'providerName', 'useDefaults'],
   IdentityPoolRoleAttachmentProps: ['authenticatedRole', 'identityPool', 'roleMappings', 'unauthenticatedRole'],
