@@ -12,6 +12,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 /** Identity pools per stack; more pools means more stacks. */
 export const POOLS_PER_STACK = 50;
 
+/** The features workload has about 15 resources per pool: fewer pools per stack keep it under 500. */
+export const FEATURE_POOLS_PER_STACK = 20;
+
 /** Rules in each pool's rule-based mapping, and mapped roles per stack (one per rule). */
 export const RULES_PER_MAPPING = 25;
 
@@ -97,12 +100,13 @@ export function newApp(outdir: string, traces = false): App {
  */
 export function buildApp(impl: Implementation, pools: number, outdir: string, workload: Workload = 'basic', traces = false): App {
   const app = newApp(outdir, traces);
-  for (let first = 0, stackIndex = 0; first < pools; first += POOLS_PER_STACK, stackIndex++) {
+  const perStack = workload === 'features' ? FEATURE_POOLS_PER_STACK : POOLS_PER_STACK;
+  for (let first = 0, stackIndex = 0; first < pools; first += perStack, stackIndex++) {
     const stack = new Stack(app, `Bench${stackIndex}`);
     const poolIds: string[] = [];
     const roles = mappedRoles(stack, poolIds);
     const data = workload === 'features' ? sharedData(stack) : undefined;
-    const last = Math.min(pools, first + POOLS_PER_STACK);
+    const last = Math.min(pools, first + perStack);
     for (let index = first; index < last; index++) {
       poolIds.push(impl.addIdentityPool(stack, poolSpec(stack, index, roles), data));
     }
