@@ -1,10 +1,12 @@
 import { Resource } from 'aws-cdk-lib';
 import { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { OnEventOptions, Rule } from 'aws-cdk-lib/aws-events';
 import { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IIdentityPool } from './identity-pool-interface';
 import { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
 import { OwnerKey } from './owner-key';
+import { onPoolCloudTrailEvent, onPoolConfigurationChange } from './private/events/cloudtrail-events';
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/grants/developer-identity-grants';
 import { grantOwnItems, grantOwnObjects, grantSharedObjects, OwnDataAccess } from './private/grants/own-data-grants';
 import { BUCKET, checkGrantShape, checkKind, checkStringShape, GRANTABLE, TABLE } from './private/shapes/shapes';
@@ -133,6 +135,26 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    */
   public grantReadWriteOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
     return this.ownItems('grantReadWriteOwnItems', table, 'readWrite', options);
+  }
+
+  /**
+   * An EventBridge rule for every call to this pool that CloudTrail records.
+   *
+   * @param id the rule's construct id, under this pool
+   * @param options the target, description and name of the rule, and an event pattern merged into ours
+   */
+  public onCloudTrailEvent(id: string, options?: OnEventOptions): Rule {
+    return onPoolCloudTrailEvent(this, 'onCloudTrailEvent', id, options);
+  }
+
+  /**
+   * An EventBridge rule for the management events that change who gets which credentials.
+   *
+   * @param id the rule's construct id, under this pool
+   * @param options the target, description and name of the rule, and an event pattern merged into ours
+   */
+  public onConfigurationChange(id: string, options?: OnEventOptions): Rule {
+    return onPoolConfigurationChange(this, 'onConfigurationChange', id, options);
   }
 
   private ownObjects(method: string, bucket: IBucket, access: OwnDataAccess, options: OwnObjectsOptions): Grant {
