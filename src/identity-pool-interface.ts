@@ -134,13 +134,13 @@ export interface IIdentityPool extends IResource {
   grantReadWriteOwnItems(table: ITable, options?: OwnItemsOptions): Grant;
 
   /**
-   * An EventBridge rule for every call to this pool that CloudTrail records: management
-   * events (every write call is delivered; read calls such as `DescribeIdentityPool` only to a
-   * rule that opts in to read-only management events), and data events (`GetId`,
-   * `GetCredentialsForIdentity`, `GetOpenIdToken`, `GetOpenIdTokenForDeveloperIdentity`) only
-   * when a trail logs the pool's data events, which trails do not by default. The pattern
-   * matches the pool by its id in the request, or by its ARN in the request or the record's
-   * resources.
+   * An EventBridge rule for every call to this pool that CloudTrail records. EventBridge gets
+   * these events only from a CloudTrail trail with logging on: management events as trails log
+   * them by default (read calls such as `DescribeIdentityPool` only for a rule that opts in to
+   * read-only management events), data events (`GetId`, `GetCredentialsForIdentity`,
+   * `GetOpenIdToken`, `GetOpenIdTokenForDeveloperIdentity`) only when the trail logs the pool's
+   * data events, which trails do not by default. The pattern matches the pool by its id in the
+   * request, or by its ARN in the request or among the record's resources.
    *
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/logging-using-cloudtrail.html
    * @param id the rule's construct id, under this pool
@@ -152,9 +152,9 @@ export interface IIdentityPool extends IResource {
    * An EventBridge rule for the management events that change who gets which credentials:
    * `UpdateIdentityPool` (providers, guest access, classic flow), `SetIdentityPoolRoles` (roles
    * and role mappings), `SetPrincipalTagAttributeMap` (session tags), `DeleteIdentityPool`, and
-   * `TagResource` / `UntagResource` (tags that IAM policies may read). Write management events
-   * reach EventBridge with no trail configuration; CloudFormation deployments of the pool
-   * trigger the rule too.
+   * `TagResource` / `UntagResource` (tags that IAM policies may read). These are write
+   * management events, which EventBridge gets from any CloudTrail trail with logging on (trails
+   * log them by default); CloudFormation deployments of the pool trigger the rule too.
    *
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/logging-using-cloudtrail.html
    * @param id the rule's construct id, under this pool
