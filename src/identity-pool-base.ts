@@ -141,7 +141,8 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    * An EventBridge rule for every call to this pool that CloudTrail records.
    *
    * @param id the rule's construct id, under this pool
-   * @param options the target, description and name of the rule, and an event pattern merged into ours
+   * @param options the target, description and name of the rule, and an event pattern merged into ours; by
+   *   default the rule has no target (add one with `rule.addTarget`) and a generated name
    */
   public onCloudTrailEvent(id: string, options?: OnEventOptions): Rule {
     return onPoolCloudTrailEvent(this, 'onCloudTrailEvent', id, options);
@@ -151,7 +152,8 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    * An EventBridge rule for the management events that change who gets which credentials.
    *
    * @param id the rule's construct id, under this pool
-   * @param options the target, description and name of the rule, and an event pattern merged into ours
+   * @param options the target, description and name of the rule, and an event pattern merged into ours; by
+   *   default the rule has no target (add one with `rule.addTarget`) and a generated name
    */
   public onConfigurationChange(id: string, options?: OnEventOptions): Rule {
     return onPoolConfigurationChange(this, 'onConfigurationChange', id, options);

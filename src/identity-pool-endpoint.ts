@@ -92,6 +92,8 @@ export class IdentityPoolEndpoint extends ec2.InterfaceVpcEndpoint {
   public readonly serviceName: string;
 
   /**
+   * Creates the interface endpoint in the VPC, with the policy of the one pool.
+   *
    * @param scope the endpoint's scope, usually in the VPC's stack
    * @param id the endpoint's construct id
    * @param props the identity pool, the VPC, and where in the VPC the endpoint goes

@@ -144,7 +144,8 @@ export interface IIdentityPool extends IResource {
    *
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/logging-using-cloudtrail.html
    * @param id the rule's construct id, under this pool
-   * @param options the target, description and name of the rule, and an event pattern merged into ours
+   * @param options the target, description and name of the rule, and an event pattern merged into ours; by
+   *   default the rule has no target (add one with `rule.addTarget`) and a generated name
    */
   onCloudTrailEvent(id: string, options?: OnEventOptions): Rule;
 
@@ -159,7 +160,8 @@ export interface IIdentityPool extends IResource {
    * @see https://docs.aws.amazon.com/cognito/latest/developerguide/logging-using-cloudtrail.html
    * @param id the rule's construct id, under this pool
    * @param options the target (an admins' topic, a log group), description and name of the rule,
-   *   and an event pattern merged into ours
+   *   and an event pattern merged into ours; by default the rule has no target (add one with
+   *   `rule.addTarget`) and a generated name
    */
   onConfigurationChange(id: string, options?: OnEventOptions): Rule;
 }
