@@ -159,9 +159,9 @@ export function buildExampleApp(): { app: App; stack: Stack } {
 
   // The admins hear of every change to who gets which credentials, whoever makes it (the
   // console, the CLI, or a deployment of this stack): EventBridge receives the pool's write
-  // management events from the account's CloudTrail trail (the organization's, in a landing
-  // zone), and publishes them to a topic that only EventBridge may publish to (the rule target
-  // grants it, and the topic's key).
+  // management events through the account's CloudTrail trail (any trail with logging on that
+  // records this Region), and publishes them to a topic that only EventBridge may publish to
+  // (the rule target grants it, and the topic's key).
   const alertsKey = new kms.Key(stack, 'AdminAlertsKey', { description: 'Encrypts the admins\' alerts', enableKeyRotation: true });
   const adminAlerts = new sns.Topic(stack, 'AdminAlerts', {
     displayName: 'Photo sharing: identity pool changes',
