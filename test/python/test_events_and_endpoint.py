@@ -38,7 +38,9 @@ def test_on_configuration_change_matches_each_change_on_the_field_its_record_nam
     pool = cdk_identity_pool.IdentityPool(stack, "Pool")
     topic = sns.Topic(stack, "Admins")
 
-    rule = pool.on_configuration_change("Changes", target=targets.SnsTopic(topic))
+    # aws-cdk-lib's own parameter-name mismatches: pyright does not take Topic for ITopic, nor SnsTopic for IRuleTarget
+    target = typing.cast(events.IRuleTarget, targets.SnsTopic(typing.cast(sns.ITopic, topic)))
+    rule = pool.on_configuration_change("Changes", target=target)
 
     assert isinstance(rule, events.Rule)
     assert rule.node.path == "Stack/Pool/Changes"
