@@ -1,6 +1,7 @@
 import type { ResourceProps } from 'aws-cdk-lib';
 import { Resource } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { OnEventOptions, Rule } from 'aws-cdk-lib/aws-events';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
 import { Grant } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -8,6 +9,7 @@ import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
 import type { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
 import { OwnerKey } from './owner-key';
+import { onPoolCloudTrailEvent, onPoolConfigurationChange } from './private/events/cloudtrail-events';
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/grants/developer-identity-grants';
 import type { OwnDataAccess } from './private/grants/own-data-grants';
 import { grantOwnItems, grantOwnObjects, grantSharedObjects } from './private/grants/own-data-grants';
@@ -170,6 +172,28 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
    */
   public grantReadWriteOwnItems(table: ITable, options: OwnItemsOptions = {}): Grant {
     return this.ownItems('grantReadWriteOwnItems', table, 'readWrite', options);
+  }
+
+  /**
+   * An EventBridge rule for every call to this pool that CloudTrail records.
+   *
+   * @param id the rule's construct id, under this pool
+   * @param options the target, description and name of the rule, and an event pattern merged into ours; by
+   *   default the rule has no target (add one with `rule.addTarget`) and a generated name
+   */
+  public onCloudTrailEvent(id: string, options?: OnEventOptions): Rule {
+    return onPoolCloudTrailEvent(this, 'onCloudTrailEvent', id, options);
+  }
+
+  /**
+   * An EventBridge rule for the management events that change who gets which credentials.
+   *
+   * @param id the rule's construct id, under this pool
+   * @param options the target, description and name of the rule, and an event pattern merged into ours; by
+   *   default the rule has no target (add one with `rule.addTarget`) and a generated name
+   */
+  public onConfigurationChange(id: string, options?: OnEventOptions): Rule {
+    return onPoolConfigurationChange(this, 'onConfigurationChange', id, options);
   }
 
   private ownObjects(method: string, bucket: IBucket, access: OwnDataAccess, options: OwnObjectsOptions): Grant {

@@ -1,5 +1,6 @@
 import type { IResource } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { OnEventOptions, Rule } from 'aws-cdk-lib/aws-events';
 import type { Grant, IGrantable, IRole } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
@@ -131,6 +132,38 @@ export interface IIdentityPool extends IResource {
    *   the partition key holds the identity id, every attribute, granted to the pool's authenticated role
    */
   grantReadWriteOwnItems(table: ITable, options?: OwnItemsOptions): Grant;
+
+  /**
+   * An EventBridge rule for every call to this pool that CloudTrail records. EventBridge gets
+   * these events only from a CloudTrail trail with logging on: management events as trails log
+   * them by default (read calls such as `DescribeIdentityPool` only for a rule that opts in to
+   * read-only management events), data events (`GetId`, `GetCredentialsForIdentity`,
+   * `GetOpenIdToken`, `GetOpenIdTokenForDeveloperIdentity`) only when the trail logs the pool's
+   * data events, which trails do not by default. The pattern matches the pool by its id in the
+   * request, or by its ARN in the request or among the record's resources.
+   *
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/logging-using-cloudtrail.html
+   * @param id the rule's construct id, under this pool
+   * @param options the target, description and name of the rule, and an event pattern merged into ours; by
+   *   default the rule has no target (add one with `rule.addTarget`) and a generated name
+   */
+  onCloudTrailEvent(id: string, options?: OnEventOptions): Rule;
+
+  /**
+   * An EventBridge rule for the management events that change who gets which credentials:
+   * `UpdateIdentityPool` (providers, guest access, classic flow), `SetIdentityPoolRoles` (roles
+   * and role mappings), `SetPrincipalTagAttributeMap` (session tags), `DeleteIdentityPool`, and
+   * `TagResource` / `UntagResource` (tags that IAM policies may read). These are write
+   * management events, which EventBridge gets from any CloudTrail trail with logging on (trails
+   * log them by default); CloudFormation deployments of the pool trigger the rule too.
+   *
+   * @see https://docs.aws.amazon.com/cognito/latest/developerguide/logging-using-cloudtrail.html
+   * @param id the rule's construct id, under this pool
+   * @param options the target (an admins' topic, a log group), description and name of the rule,
+   *   and an event pattern merged into ours; by default the rule has no target (add one with
+   *   `rule.addTarget`) and a generated name
+   */
+  onConfigurationChange(id: string, options?: OnEventOptions): Rule;
 }
 
 /**

@@ -14,3 +14,4 @@ export * from './owner-key';
 export * from './own-data-options';
 export * from './user-pool-group-role';
 export * from './frontend-outputs';
+export * from './identity-pool-endpoint';

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { buildExampleApp } from './example/app';
 import { summarizeTemplate } from './example/summary';
@@ -28,6 +30,55 @@ describe('the README example app', () => {
       + '"userPoolClientId":"Ref(UsersUserPoolAuthenticationProviderClient01B0629F)","allowGuestAccess":false}}}');
     expect(summary).toContain('backend role TokenIssuerServiceRole93673890 trusting lambda.amazonaws.com');
     expect(summary).toContain('may cognito-identity:GetOpenIdTokenForDeveloperIdentity on arn:Ref(AWS::Partition):cognito-identity:');
+    expect(summary).toContain('events rule IdentitiesConfigurationChangesE3CA99E7: UpdateIdentityPool, SetIdentityPoolRoles, '
+      + 'SetPrincipalTagAttributeMap, DeleteIdentityPool, TagResource, UntagResource\n'
+      + '      -> topic AdminAlerts685CDE10 (encrypted with AdminAlertsKey46CFFBB2.Arn) to email photo-admins@photos.example.com');
+  });
+
+  test('the README shows what `npx projen example` prints', () => {
+    const { stack } = buildExampleApp();
+    const summary = summarizeTemplate(stack.stackName, Template.fromStack(stack).toJSON());
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf-8');
+    expect(readme).toContain(`\`\`\`text\n${summary}\`\`\``);
+  });
+
+  test('the admins hear of every configuration change, through a topic only EventBridge publishes to, encrypted and TLS only', () => {
+    const { stack } = buildExampleApp();
+    const template = Template.fromStack(stack);
+    const poolId = { Ref: 'Identities1D2FC062' };
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        'source': ['aws.cognito-identity'],
+        'detail-type': ['AWS API Call via CloudTrail'],
+        'detail': {
+          eventSource: ['cognito-identity.amazonaws.com'],
+          $or: [
+            { eventName: ['UpdateIdentityPool', 'SetIdentityPoolRoles', 'SetPrincipalTagAttributeMap', 'DeleteIdentityPool'], requestParameters: { identityPoolId: [poolId] } },
+            { eventName: ['TagResource', 'UntagResource'], requestParameters: { resourceArn: [Match.objectLike({ 'Fn::Join': Match.anyValue() })] } },
+            { eventName: ['TagResource', 'UntagResource'], resources: { ARN: [Match.objectLike({ 'Fn::Join': Match.anyValue() })] } },
+          ],
+        },
+      },
+      Targets: [{ Arn: { Ref: 'AdminAlerts685CDE10' }, Id: 'Target0' }],
+    });
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: { 'Fn::GetAtt': ['AdminAlertsKey46CFFBB2', 'Arn'] } });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'photo-admins@photos.example.com', TopicArn: { Ref: 'AdminAlerts685CDE10' } });
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Action: 'sns:Publish', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Effect: 'Allow', Action: 'sns:Publish', Principal: { Service: 'events.amazonaws.com' } }),
+        ]),
+      },
+    });
+    template.hasResourceProperties('AWS::KMS::Key', {
+      EnableKeyRotation: true,
+      KeyPolicy: {
+        Statement: Match.arrayWith([Match.objectLike({
+          Effect: 'Allow', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Principal: { Service: 'events.amazonaws.com' },
+        })]),
+      },
+    });
   });
 
   test('users outside every group keep the default authenticated role', () => {

@@ -386,14 +386,15 @@ describe('importing', () => {
       .toThrow('Stack: identityPoolArn must be in the region of its identity pool id (eu-west-1), not us-east-1 (received: "arn:aws:cognito-identity:us-east-1:123456789012:identitypool/eu-west-1:abc")');
   });
 
-  test('fromIdentityPoolArn accepts a token ARN and splits it lazily', () => {
+  test('fromIdentityPoolArn accepts a token ARN and splits it lazily: the id is all that follows the /, its own : included', () => {
     const stack = newStack();
     const arn = new CfnParameter(stack, 'PoolArn').valueAsString;
     const pool = IdentityPool.fromIdentityPoolArn(stack, 'Imported', arn);
     expect(Token.isUnresolved(pool.identityPoolId)).toBe(true);
-    expect(stack.resolve(pool.identityPoolId)).toEqual({
-      'Fn::Select': [1, { 'Fn::Split': ['/', { 'Fn::Select': [5, { 'Fn::Split': [':', { Ref: 'PoolArn' }] }] }] }],
-    });
+    expect(stack.resolve(pool.identityPoolId)).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', { Ref: 'PoolArn' }] }] });
+    // arn:aws:cognito-identity:eu-west-1:123456789012:identitypool/eu-west-1:<guid>: the region and account come from the : fields
+    expect(stack.resolve(pool.env.region)).toEqual({ 'Fn::Select': [3, { 'Fn::Split': [':', { Ref: 'PoolArn' }] }] });
+    expect(stack.resolve(pool.env.account)).toEqual({ 'Fn::Select': [4, { 'Fn::Split': [':', { Ref: 'PoolArn' }] }] });
   });
 
   test('errors name the construct path of the importing scope', () => {

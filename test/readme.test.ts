@@ -8,6 +8,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import * as ts from 'typescript';
 import * as library from '../src';
 
@@ -92,6 +93,7 @@ const DECLARED_VALUES: Record<string, Maker> = {
   'cognito.IUserPoolClient': (scope, id) => new cognito.UserPool(scope, `${id}UserPool`).addClient(id),
   'lambda.Function': (scope, id) => lambda.Function.fromFunctionArn(scope, id, 'arn:aws:lambda:us-east-1:123456789012:function:declared'),
   'lambda.IFunction': (scope, id) => lambda.Function.fromFunctionArn(scope, id, 'arn:aws:lambda:us-east-1:123456789012:function:declared'),
+  'sns.ITopic': (scope, id) => sns.Topic.fromTopicArn(scope, id, 'arn:aws:sns:us-east-1:123456789012:declared'),
   'IdentityPool': identityPool,
   'IIdentityPool': identityPool,
 };

@@ -9,9 +9,12 @@
  *   reads the public folder (`public/`). Guests get nothing.
  * - Members of the user pool group "admins" get a role that may read every photo.
  * - The stack's outputs are the front end's configuration (Amplify.configure reads one of them).
+ * - Every change to who gets which credentials (the pool's providers, roles, role mappings,
+ *   principal tags, tags, or its deletion) is mailed to the admins through an encrypted topic.
  *
  * Its own resources follow best practice: the buckets block public access, require TLS and are
- * encrypted (the photos with a rotating KMS key), access to the photos is logged, the table
+ * encrypted (the photos and the admins' alerts with rotating KMS keys), the alerts topic takes
+ * TLS only, access to the photos is logged, the table
  * has point-in-time recovery and deletion protection, the function's logs expire.
  *
  * It imports the library from its sources so it runs straight from a checkout; an app that
@@ -20,16 +23,22 @@
 import { Annotations, App, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { NagSuppressions } from 'cdk-nag';
 import { summarizeTemplate } from './summary';
 import { IdentityPool, IdentityPoolProviderUrl, UserPoolAuthenticationProvider } from '../../src';
 
 /** The developer provider name the login server signs users in under; it cannot change once users exist. */
 const DEVELOPER_PROVIDER_NAME = 'login.photos.example.com';
+
+/** Who hears of every change to who gets which credentials. */
+const ADMINS_EMAIL = 'photo-admins@photos.example.com';
 
 /** Where the web front end is served from: the only origin that may call S3 from a browser. */
 const FRONT_END_ORIGIN = 'https://photos.example.com';
@@ -147,6 +156,23 @@ export function buildExampleApp(): { app: App; stack: Stack } {
     precedence: 0,
   });
   photos.grantRead(admins.role);
+
+  // The admins hear of every change to who gets which credentials, whoever makes it (the
+  // console, the CLI, or a deployment of this stack): EventBridge receives the pool's write
+  // management events through the account's CloudTrail trail (any trail with logging on that
+  // records this Region), and publishes them to a topic that only EventBridge may publish to
+  // (the rule target grants it, and the topic's key).
+  const alertsKey = new kms.Key(stack, 'AdminAlertsKey', { description: 'Encrypts the admins\' alerts', enableKeyRotation: true });
+  const adminAlerts = new sns.Topic(stack, 'AdminAlerts', {
+    displayName: 'Photo sharing: identity pool changes',
+    masterKey: alertsKey,
+    enforceSSL: true,
+  });
+  adminAlerts.addSubscription(new subscriptions.EmailSubscription(ADMINS_EMAIL));
+  identityPool.onConfigurationChange('ConfigurationChanges', {
+    description: 'Changes to the photo sharing identity pool: providers, roles, role mappings, principal tags, tags, deletion',
+    target: new targets.SnsTopic(adminAlerts),
+  });
 
   // cdk-nag (AwsSolutions): each finding below is accepted, for the reason it gives. The own-data
   // grants reach every signed-in role (signedInUsers), so the admins' role carries them too.

@@ -1,7 +1,8 @@
 /**
  * A short, readable account of the identity pools in a synthesized template: their providers,
  * the roles they hand out with the trust each one grants and what each may do, their role
- * mappings, and the other roles of the stack that may call the pool.
+ * mappings, the other roles of the stack that may call the pool, and who hears of its
+ * CloudTrail events.
  */
 
 type Json = any;
@@ -61,6 +62,12 @@ export function summarizeTemplate(stackName: string, template: Json): string {
       lines.push(`    backend role ${describeRole(resources, { 'Fn::GetAtt': [roleId, 'Arn'] })}`);
       lines.push(...permissionsOf(resources, roleId, '      '));
     }
+    for (const [ruleId, rule] of eventRulesOf(resources, poolId)) {
+      lines.push(`    events rule ${ruleId}: ${describeEventNames(rule.Properties.EventPattern)}`);
+      for (const target of rule.Properties.Targets ?? []) {
+        lines.push(`      -> ${describeTarget(resources, target.Arn)}`);
+      }
+    }
   }
   const outputs = Object.entries<Json>(template.Outputs ?? {});
   if (outputs.length > 0) {
@@ -82,6 +89,35 @@ function groupsOf(resources: Record<string, Json>, identityProvider: Json): Arra
   // A user pool provider renders as Fn::Join of the pool's ProviderName and ":<client id>".
   const userPoolId = identityProvider?.['Fn::Join']?.[1]?.[0]?.['Fn::GetAtt']?.[0];
   return Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Cognito::UserPoolGroup' && r.Properties?.UserPoolId?.Ref === userPoolId);
+}
+
+/** The EventBridge rules on the pool's CloudTrail events: their pattern names the pool. */
+function eventRulesOf(resources: Record<string, Json>, poolId: string): Array<[string, Json]> {
+  const reference = JSON.stringify({ Ref: poolId });
+  return Object.entries(resources).filter(([, r]) => r.Type === 'AWS::Events::Rule'
+    && asList(r.Properties?.EventPattern?.source).includes('aws.cognito-identity')
+    && JSON.stringify(r.Properties.EventPattern).includes(reference));
+}
+
+/** The API calls a rule's pattern names (in each of its alternatives), or every call of the pool. */
+function describeEventNames(pattern: Json): string {
+  const alternatives = pattern.detail?.$or ?? [pattern.detail ?? {}];
+  const names = [...new Set(alternatives.flatMap((alternative: Json) => asList(alternative.eventName)))];
+  return names.length > 0 ? names.join(', ') : 'every call to the pool that CloudTrail records';
+}
+
+/** A rule target: an SNS topic with its key and its subscriptions, or the target's ARN. */
+function describeTarget(resources: Record<string, Json>, arn: Json): string {
+  const topicId = arn?.Ref;
+  const topic = topicId ? resources[topicId] : undefined;
+  if (topic?.Type !== 'AWS::SNS::Topic') {
+    return show(arn);
+  }
+  const key = topic.Properties?.KmsMasterKeyId ? `encrypted with ${show(topic.Properties.KmsMasterKeyId)}` : 'not encrypted';
+  const subscribers = Object.values(resources)
+    .filter(r => r.Type === 'AWS::SNS::Subscription' && r.Properties?.TopicArn?.Ref === topicId)
+    .map(r => `${r.Properties.Protocol} ${show(r.Properties.Endpoint)}`);
+  return `topic ${topicId} (${key}) to ${subscribers.length > 0 ? subscribers.join(', ') : 'no subscriber'}`;
 }
 
 function roleIdOf(arn: Json): string | undefined {

@@ -9,7 +9,8 @@ It fails on any error, with one narrow exception, for the README translations on
 code, where no workaround can be written): aws-cdk-lib's own classes that pyright does not take
 for aws-cdk-lib's own interfaces, because their methods name a parameter differently from the
 interface (``Role.grant_assume_role(identity)`` vs ``IRole.grant_assume_role(grantee)``; its
-principals' ``add_to_principal_policy(_statement)`` vs ``IPrincipal``'s ``statement``). Those are
+principals' ``add_to_principal_policy(_statement)`` vs ``IPrincipal``'s ``statement``; its events
+targets' ``bind(_rule, _id)`` vs ``IRuleTarget``'s ``rule``, ``id``). Those are
 listed, not counted. The Python tests work around them in code, each with a comment.
 """
 
@@ -43,6 +44,9 @@ OURS = our_names()
 UPSTREAM_MISMATCHES = {
     ("IPrincipal", 'Parameter name mismatch: "statement" versus "_statement"'),
     ("IRole", 'Parameter name mismatch: "grantee" versus "identity"'),
+    # every events target's bind(_rule, _id), against IRuleTarget.bind(rule, id)
+    ("IRuleTarget", 'Parameter name mismatch: "rule" versus "_rule"'),
+    ("IRuleTarget", 'Parameter name mismatch: "id" versus "_id"'),
 }
 
 _ARGUMENT = re.compile(r'^Argument of type "(?:list\[)?(\w+)\]?" cannot be assigned to parameter "\w+" of type "([^"]+)"')

@@ -21,6 +21,7 @@ export const STRUCT_KEYS = {
   IdentityPoolAttributes: [
     'authenticatedRole', 'identityPoolArn', 'identityPoolId', 'identityPoolName', 'mappedRoles', 'unauthenticatedRole', 'verifyRoles',
   ],
+  IdentityPoolEndpointProps: ['identityPool', 'open', 'privateDnsEnabled', 'securityGroups', 'subnets', 'vpc'],
   IdentityPoolFrontendOutputsOptions: ['amplifyUserPoolClient', 'includeGroupRoles', 'outputPrefix'],
   IdentityPoolFrontendOutputsProps: ['amplifyUserPoolClient', 'identityPool', 'includeGroupRoles', 'outputPrefix'],
   IdentityPoolPrincipalTagsOptions: ['principalTags', 'providerName', 'useDefaults'],

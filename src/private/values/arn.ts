@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { apiName, configError } from '../messages/errors';
 import { warn, WarningId } from '../messages/warnings';
@@ -125,7 +125,10 @@ export function parseIdentityPoolArn(scope: IConstruct, identityPoolArn: string)
   if (!Token.isUnresolved(parts.resource) && parts.resource !== 'identitypool') {
     configError(scope, property, `must name an identitypool resource, not "${parts.resource}"`, identityPoolArn);
   }
-  const identityPoolId = parts.resourceName ?? '';
+  // An ARN that is one token (a parameter, an import) splits at deploy time, where the resource
+  // name splitArn gives is not the id: the id holds a `:` (`<region>:<guid>`), so splitting at `:`
+  // then `/` leaves only its region. The id is everything after the ARN's one `/`.
+  const identityPoolId = Token.isUnresolved(parts.resource) ? Fn.select(1, Fn.split('/', identityPoolArn)) : parts.resourceName ?? '';
   if (identityPoolId === '') {
     configError(scope, property, 'must end with identitypool/<region>:<id>', identityPoolArn);
   }

@@ -1,10 +1,11 @@
 import { App, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import {
-  IdentityPool, IdentityPoolFrontendOutputs, IdentityPoolPrincipalTags, IdentityPoolProviderUrl, IdentityPoolRoleAttachment,
+  IdentityPool, IdentityPoolEndpoint, IdentityPoolFrontendOutputs, IdentityPoolPrincipalTags, IdentityPoolProviderUrl, IdentityPoolRoleAttachment,
   UserPoolAuthenticationProvider, UserPoolGroupRole,
 } from '../../../src';
 import type { StructName } from '../../../src/private/shapes/struct-keys';
@@ -53,6 +54,13 @@ const ENTRY_POINTS: Record<StructName, { readonly call: () => unknown; readonly 
   IdentityPoolAttributes: {
     property: 'typo',
     call: () => { const f = fixtures(); return IdentityPool.fromIdentityPoolAttributes(f.stack, 'I', { identityPoolId: 'us-east-1:0a', authenticatedRole: f.role, typo: 1 } as Loose); },
+  },
+  IdentityPoolEndpointProps: {
+    property: 'typo',
+    call: () => {
+      const f = fixtures();
+      return new IdentityPoolEndpoint(f.stack, 'E', { identityPool: f.pool, vpc: new ec2.Vpc(f.stack, 'Vpc'), typo: 1 } as Loose);
+    },
   },
   IdentityPoolFrontendOutputsOptions: { property: 'addFrontendOutputs options.typo', call: () => fixtures().pool.addFrontendOutputs({ typo: 1 } as Loose) },
   IdentityPoolFrontendOutputsProps: {
