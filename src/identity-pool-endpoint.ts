@@ -1,10 +1,11 @@
 import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { Construct } from 'constructs';
+import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
 import { configErrorMessage } from './private/messages/errors';
-import { checkBooleanShape, checkKind, checkList, checkStruct, checkStructKeys, describeReceived, IDENTITY_POOL, ObjectKind } from './private/shapes/shapes';
+import type { ObjectKind } from './private/shapes/shapes';
+import { checkBooleanShape, checkKind, checkList, checkStruct, checkStructKeys, describeReceived, IDENTITY_POOL } from './private/shapes/shapes';
 import { regionPartition } from './private/values/arn';
 
 // Cognito's interface endpoints and their policies:

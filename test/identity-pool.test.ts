@@ -499,7 +499,10 @@ describe('options of the default roles', () => {
     expect(idOf(stack, pool.authenticatedRole)).toBe(idOf(plainStack, plain.authenticatedRole));
     expect(idOf(stack, pool.unauthenticatedRole)).toBe(idOf(plainStack, plain.unauthenticatedRole));
     template.hasResourceProperties('AWS::IAM::Role', {
-      RoleName: 'app-signed-in', Path: '/app/', Description: 'Signed-in users', MaxSessionDuration: 7200,
+      RoleName: 'app-signed-in',
+      Path: '/app/',
+      Description: 'Signed-in users',
+      MaxSessionDuration: 7200,
       PermissionsBoundary: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':iam::', { Ref: 'AWS::AccountId' }, ':policy/app-boundary']] },
     });
     template.hasResourceProperties('AWS::IAM::Role', {

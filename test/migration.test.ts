@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { createRequire } from 'module';
 import * as path from 'path';
 import { fullDiff, ResourceImpact } from '@aws-cdk/cloudformation-diff';
 import * as floorCore from 'aws-cdk-lib';
@@ -25,9 +26,16 @@ interface Kit {
   readonly stable: typeof floorStable;
 }
 
+/** Node's require, by another name: this file loads a second aws-cdk-lib from a path at run time. */
+const loadModule = createRequire(__filename);
+
 const FLOOR: Kit = {
-  version: require('aws-cdk-lib/package.json').version,
-  core: floorCore, assertions: floorAssertions, cognito: floorCognito, iam: floorIam, stable: floorStable,
+  version: loadModule('aws-cdk-lib/package.json').version,
+  core: floorCore,
+  assertions: floorAssertions,
+  cognito: floorCognito,
+  iam: floorIam,
+  stable: floorStable,
 };
 
 const NEWEST_DIR = path.join(__dirname, '../.tools/aws-cdk-lib-newest/node_modules/aws-cdk-lib');
@@ -36,10 +44,15 @@ function newestKit(): Kit {
   if (!fs.existsSync(NEWEST_DIR)) {
     throw new Error(`${NEWEST_DIR} is missing: run \`npx projen install:aws-cdk-lib-newest\` (npx projen test runs it first)`);
   }
-  const load = (module: string) => require(path.join(NEWEST_DIR, module));
+  // The newest release is loaded from its own directory, at run time (it is not a dependency).
+  const load = (module: string) => loadModule(path.join(NEWEST_DIR, module));
   return {
-    version: require(path.join(NEWEST_DIR, 'package.json')).version,
-    core: load(''), assertions: load('assertions'), cognito: load('aws-cognito'), iam: load('aws-iam'), stable: load('aws-cognito-identitypool'),
+    version: JSON.parse(fs.readFileSync(path.join(NEWEST_DIR, 'package.json'), 'utf-8')).version,
+    core: load(''),
+    assertions: load('assertions'),
+    cognito: load('aws-cognito'),
+    iam: load('aws-iam'),
+    stable: load('aws-cognito-identitypool'),
   };
 }
 

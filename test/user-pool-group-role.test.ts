@@ -392,7 +392,7 @@ describe('bad input', () => {
 });
 
 describe('users in no group', () => {
-  function poolWithUserPool() {
+  function userPoolAndPool() {
     const stack = new Stack(new App(), 'Stack');
     const userPool = new cognito.UserPool(stack, 'Users');
     const identityPool = new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool })] } });
@@ -403,21 +403,21 @@ describe('users in no group', () => {
     + 'denyUsersInNoGroup unset to give them the default authenticated role [ack: cdk-identity-pool:usersInNoGroupDenied]';
 
   test('get the default authenticated role by default, with no warning', () => {
-    const { stack, userPool, identityPool } = poolWithUserPool();
+    const { stack, userPool, identityPool } = userPoolAndPool();
     identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1 });
     expect(Object.values(roleMappings(stack))).toEqual([expect.objectContaining({ Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' })]);
     expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-identity-pool:'))).toEqual([]);
   });
 
   test('are denied with denyUsersInNoGroup, and the group role says so', () => {
-    const { stack, userPool, identityPool } = poolWithUserPool();
+    const { stack, userPool, identityPool } = userPoolAndPool();
     identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1, denyUsersInNoGroup: true });
     expect(Object.values(roleMappings(stack))).toEqual([expect.objectContaining({ Type: 'Token', AmbiguousRoleResolution: 'Deny' })]);
     Annotations.fromStack(stack).hasWarning('/Stack/Pool/Admins', denied);
   });
 
   test('a Deny the user set on their own Token mapping is kept, and warned about', () => {
-    const { stack, userPool, identityPool } = poolWithUserPool();
+    const { stack, userPool, identityPool } = userPoolAndPool();
     const client = stack.node.findAll().find((c): c is cognito.UserPoolClient => c instanceof cognito.UserPoolClient)!;
     identityPool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPool(userPool, client), useToken: true });
     identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1 });

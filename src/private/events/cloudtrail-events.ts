@@ -1,6 +1,8 @@
-import { OnEventOptions, Rule } from 'aws-cdk-lib/aws-events';
+import type { OnEventOptions } from 'aws-cdk-lib/aws-events';
+import { Rule } from 'aws-cdk-lib/aws-events';
 import type { IIdentityPool } from '../../identity-pool-interface';
-import { checkKind, checkStringShape, checkStruct, ObjectKind } from '../shapes/shapes';
+import type { ObjectKind } from '../shapes/shapes';
+import { checkKind, checkStringShape, checkStruct } from '../shapes/shapes';
 
 // The Cognito Identity API calls that CloudTrail records, as EventBridge receives them:
 // https://docs.aws.amazon.com/eventbridge/latest/ref/events-ref-cognito-identity.html (source and

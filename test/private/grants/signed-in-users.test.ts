@@ -23,7 +23,9 @@ function ownFolderRead(stack: Stack, photos: s3.Bucket): object[] {
   return [
     { Effect: 'Allow', Action: 's3:GetObject', Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/private/${SUB}/*`]] } },
     {
-      Effect: 'Allow', Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+      Effect: 'Allow',
+      Action: 's3:ListBucket',
+      Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
       Condition: { StringLike: { 's3:prefix': [`private/${SUB}/*`] } },
     },
   ];

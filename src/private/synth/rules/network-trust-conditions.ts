@@ -3,9 +3,9 @@ import { definedPoolSettings } from '../facts';
 import type { Finding } from '../finding';
 import { warningAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
+import { rolesHandedOut } from './role-trust';
 import type { Json } from '../trust/trust-check';
 import { allowsWebIdentity, ANY_PRINCIPAL, trustStatements } from '../trust/trust-check';
-import { rolesHandedOut } from './role-trust';
 
 /** The network keys that describe who sends a request, in the IAM global condition keys (lowercase). */
 const NETWORK_KEYS: ReadonlyMap<string, string> = new Map([
