@@ -520,3 +520,17 @@ describe('options of the default roles', () => {
       'Stack/Guests: unauthenticatedRoleOptions applies only to the role the pool creates, and createUnauthenticatedRole is false (received: ["roleName"])');
   });
 });
+
+describe('IdentityPool.isIdentityPool', () => {
+  test('is true for a pool created in the app, also for another copy of the library, and false otherwise', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const pool = new IdentityPool(stack, 'Pool');
+    expect(IdentityPool.isIdentityPool(pool)).toBe(true);
+    expect(IdentityPool.isIdentityPool(IdentityPool.fromIdentityPoolId(stack, 'Imported', 'us-east-1:0a1b'))).toBe(false);
+    expect(IdentityPool.isIdentityPool(new stable.IdentityPool(stack, 'Theirs'))).toBe(false);
+    expect(IdentityPool.isIdentityPool(undefined)).toBe(false);
+    // a copy of this library brands its pools with the same registered symbol
+    const fromAnotherCopy = Object.defineProperty({}, Symbol.for('cdk-identity-pool.IdentityPool'), { value: true });
+    expect(IdentityPool.isIdentityPool(fromAnotherCopy)).toBe(true);
+  });
+});
