@@ -268,9 +268,9 @@ NOT_HEX_WARNING = (
 @seed.runs(IMPORTING)
 def test_importing_the_seed_pool_id_works_with_a_warning_naming_cognitos_pattern():
     by_id = seed.run(IMPORTING, lines=slice(0, 1))
-    Annotations.from_stack(by_id.stack).has_warning("/Stack/my-imported-identity-pool", NOT_HEX_WARNING)
+    Annotations.from_stack(by_id.stack).has_warning(f"/{by_id.stack.node.path}/my-imported-identity-pool", NOT_HEX_WARNING)
     by_arn = seed.run(IMPORTING, lines=slice(1, 2))
-    Annotations.from_stack(by_arn.stack).has_warning("/Stack/my-imported-identity-pool", NOT_HEX_WARNING)
+    Annotations.from_stack(by_arn.stack).has_warning(f"/{by_arn.stack.node.path}/my-imported-identity-pool", NOT_HEX_WARNING)
     assert imported_pool(by_arn.stack).identity_pool_id == "us-east-1:dj2823ryiwuhef937"
 
 
