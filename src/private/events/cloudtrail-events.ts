@@ -1,4 +1,4 @@
-import type { OnEventOptions } from 'aws-cdk-lib/aws-events';
+import type { EventPattern, OnEventOptions } from 'aws-cdk-lib/aws-events';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import type { IIdentityPool } from '../../identity-pool-interface';
 import type { ObjectKind } from '../shapes/shapes';
@@ -49,18 +49,11 @@ const RULE_TARGET: ObjectKind = { description: 'an EventBridge rule target (even
  */
 export function onPoolCloudTrailEvent(pool: IIdentityPool, method: string, id: string, options: OnEventOptions | undefined): Rule {
   const rule = newRule(pool, method, id, options);
-  rule.addEventPattern({
-    source: [EVENT_SOURCE],
-    detailType: [API_CALL_DETAIL_TYPE],
-    detail: {
-      eventSource: [CLOUDTRAIL_EVENT_SOURCE],
-      $or: [
-        { requestParameters: { identityPoolId: [pool.identityPoolId] } },
-        { requestParameters: { resourceArn: [pool.identityPoolArn] } },
-        { resources: { ARN: [pool.identityPoolArn] } },
-      ],
-    },
-  });
+  rule.addEventPattern(apiCallPattern([
+    { requestParameters: { identityPoolId: [pool.identityPoolId] } },
+    { requestParameters: { resourceArn: [pool.identityPoolArn] } },
+    { resources: { ARN: [pool.identityPoolArn] } },
+  ]));
   return rule;
 }
 
@@ -71,18 +64,11 @@ export function onPoolCloudTrailEvent(pool: IIdentityPool, method: string, id: s
  */
 export function onPoolConfigurationChange(pool: IIdentityPool, method: string, id: string, options: OnEventOptions | undefined): Rule {
   const rule = newRule(pool, method, id, options);
-  rule.addEventPattern({
-    source: [EVENT_SOURCE],
-    detailType: [API_CALL_DETAIL_TYPE],
-    detail: {
-      eventSource: [CLOUDTRAIL_EVENT_SOURCE],
-      $or: [
-        { eventName: [...CONFIGURATION_EVENTS_BY_ID], requestParameters: { identityPoolId: [pool.identityPoolId] } },
-        { eventName: [...CONFIGURATION_EVENTS_BY_ARN], requestParameters: { resourceArn: [pool.identityPoolArn] } },
-        { eventName: [...CONFIGURATION_EVENTS_BY_ARN], resources: { ARN: [pool.identityPoolArn] } },
-      ],
-    },
-  });
+  rule.addEventPattern(apiCallPattern([
+    { eventName: [...CONFIGURATION_EVENTS_BY_ID], requestParameters: { identityPoolId: [pool.identityPoolId] } },
+    { eventName: [...CONFIGURATION_EVENTS_BY_ARN], requestParameters: { resourceArn: [pool.identityPoolArn] } },
+    { eventName: [...CONFIGURATION_EVENTS_BY_ARN], resources: { ARN: [pool.identityPoolArn] } },
+  ]));
   return rule;
 }
 
@@ -98,4 +84,13 @@ function newRule(pool: IIdentityPool, method: string, id: string, options: OnEve
   const rule = new Rule(pool, id, options);
   rule.addTarget(options?.target);
   return rule;
+}
+
+/** The pattern of Cognito Identity API calls recorded by CloudTrail that match any of `or`. */
+function apiCallPattern(or: readonly object[]): EventPattern {
+  return {
+    source: [EVENT_SOURCE],
+    detailType: [API_CALL_DETAIL_TYPE],
+    detail: { eventSource: [CLOUDTRAIL_EVENT_SOURCE], $or: [...or] },
+  };
 }
