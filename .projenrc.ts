@@ -19,6 +19,11 @@ const project = new awscdk.AwsCdkConstructLibrary({
   license: 'Apache-2.0',
   keywords: ['aws-cdk', 'cdk', 'cognito', 'identity-pool', 'federated-identities', 'awscdk'],
   defaultReleaseBranch: 'main',
+  // A 0.x release: the Python package says "Development Status :: 4 - Beta" (jsii-pacmak derives it
+  // from the stability; "stable" would publish "5 - Production/Stable").
+  stability: 'experimental',
+  // engines.node: the oldest Node.js it is built and tested on (README, Requirements).
+  minNodeVersion: '20.16.0',
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
 
@@ -47,12 +52,21 @@ const project = new awscdk.AwsCdkConstructLibrary({
     passWithNoTests: false,
     jestConfig: {
       testTimeout: 120_000,
+      // .tools/ holds installed tools and the Go tests' second build (a copy of package.json and src/)
+      modulePathIgnorePatterns: ['<rootDir>/.tools/'],
     },
   },
 
   publishToPypi: {
     distName: 'cdk-identity-pool',
     module: 'cdk_identity_pool',
+  },
+  // Go (issue 20): the module path and package name follow the cdklabs libraries (a `-go`
+  // repository holding one package directory per library). The published go.mod requires
+  // awscdk at our floor; test/go selects a version the module proxy serves (see test/go/go.mod).
+  publishToGo: {
+    moduleName: 'github.com/cdk-identity-pool/cdk-identity-pool-go',
+    packageName: 'cdkidentitypool',
   },
   publishToMaven: {
     javaPackage: 'io.github.cdkidentitypool',
@@ -138,7 +152,7 @@ project.postCompileTask.prependSpawn(rosetta);
 project.gitignore.exclude('/.jsii.tabl.json');
 // Nothing the build installs or writes beside the sources belongs in the package (the cfn-lint
 // virtualenv alone made the wheel 17 MB).
-project.npmignore?.exclude('/rosetta/', '/.venv*/', '__pycache__/', '/.tools/', '/.ci/', '/.bench-profile/', '/API.python.md');
+project.npmignore?.exclude('/rosetta/', '/.venv*/', '__pycache__/', '/.tools/', '/.ci/', '/scripts/', '/.bench-profile/', '/API.python.md');
 
 // Integration tests (test/integ.*.ts, each an app wrapped in integ-tests' `IntegTest`): offline,
 // integ-runner synthesizes each app and compares it with its committed snapshot
@@ -178,6 +192,12 @@ project.annotateGenerated('/API.python.md');
 // The wheel and sdist jsii-pacmak built, listed so that CI shows them.
 project.tasks.tryFind('package:python')?.exec('ls -l dist/python');
 project.tasks.tryFind('package:java')?.exec('find dist/java -name "*.jar" -exec ls -l {} +');
+// The wheel's README (and docstrings) take their Python from jsii-rosetta's translations: the tablet
+// is named, and a snippet it lacks fails the package instead of shipping TypeScript in a python
+// fence (test/python/test_wheel_metadata.py reads the built wheel's README).
+const packagePython = project.tasks.tryFind('package:python')!;
+packagePython.reset('jsii-pacmak -v --target python --rosetta-tablet .jsii.tabl.json --rosetta-unknown-snippets fail');
+packagePython.exec('ls -l dist/python');
 
 // The Python suite (test/python): the built wheel, installed with aws-cdk-lib and constructs at
 // our floor versions into a fresh virtual environment, runs every Python example of the seed.
@@ -228,6 +248,29 @@ testPython.exec(`${TYPECHECK_VENV}/bin/python test/python/typecheck.py`);
 // What these write under test/ (which projen un-ignores as a whole, so patterns given to the
 // project's options drop out): the README's Python translations and mypy's cache.
 project.gitignore.addPatterns('/test/python/readme_translations/', '/test/python/.mypy_cache/', '/test/python/.pytest_cache/');
+
+// The Go package (issue 20). `package:go` stays projen's (the release runs it where the module proxy
+// serves our floor). CI generates the published package's sources (jsii-pacmak --code-only: the full
+// build runs `go mod tidy`, which needs awscdk at our floor, and the proxy reached here refuses it),
+// and test/go checks that its go.mod keeps the floor. The Go tests then run a package built from the
+// same src/ against an aws-cdk-lib whose Go module the proxy serves (scripts/go-package-served.js
+// says why a package generated against 2.187 cannot compile with those), selected in test/go/go.mod
+// with replace directives; .ci/go_junit.py turns `go test -json` into the report CI adds up.
+const GO_CDK = '2.230.0';
+const GO_CONSTRUCTS = '10.4.2';
+const GO_SERVED_DIR = '.tools/go-served';
+const testGo = project.addTask('test:go', {
+  description: `Generate the Go package, build it against aws-cdk-lib ${GO_CDK} (a served Go module) and run test/go with go test`,
+  env: { JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION: '20', GOFLAGS: '-modcacherw -buildvcs=false' },
+});
+testGo.exec('rm -f test-reports/go-test.json test-reports/go-test.xml && mkdir -p test-reports');
+testGo.exec('jsii-pacmak --target go --code-only');
+testGo.exec(`node scripts/go-package-served.js ${GO_CDK} ${GO_CONSTRUCTS} ${GO_SERVED_DIR}`);
+testGo.exec('go version');
+// go test's own exit status is not needed: whatever fails it (a test, a package that does not
+// compile, a crash) is in its -json output, and the converter exits 1 on any failure it reports.
+testGo.exec('cd test/go && go test -count=1 -json ./... > ../../test-reports/go-test.json; '
+  + 'python3 ../../.ci/go_junit.py ../../test-reports/go-test.json ../../test-reports/go-test.xml');
 
 // cfn-lint (Python; the CloudFormation resource schemas) is the fuzz tests' second oracle. It is
 // pinned and installed into an ignored virtualenv, only when missing, before every test run, so
