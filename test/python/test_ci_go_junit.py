@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SPEC = importlib.util.spec_from_file_location("go_junit", ROOT / ".ci" / "go_junit.py")
+assert SPEC is not None and SPEC.loader is not None
 go_junit = importlib.util.module_from_spec(SPEC)
 SPEC.loader.exec_module(go_junit)
 
