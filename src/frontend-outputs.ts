@@ -1,8 +1,7 @@
-import { CfnOutput, Fn, Lazy, Stack, Token } from 'aws-cdk-lib';
 import type { CfnIdentityPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import type { IdentityPool } from './identity-pool';
+import { CfnOutput, CfnUserPoolClient, Fn, Lazy, Stack, Token } from './private/cdk/bindings';
 import { configError, configErrorMessage } from './private/messages/errors';
 import { checkFrontendOutputsShape, checkKind, IDENTITY_POOL } from './private/shapes/shapes';
 import type { UserPoolProviderEntry } from './private/synth/facts';

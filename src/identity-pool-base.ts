@@ -2,13 +2,14 @@ import type { ResourceProps } from 'aws-cdk-lib';
 import { Resource } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { OnEventOptions, Rule } from 'aws-cdk-lib/aws-events';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { Grant } from 'aws-cdk-lib/aws-iam';
+import type { Grant, IGrantable } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
 import type { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from './own-data-options';
 import { OwnerKey } from './owner-key';
+// Grant is named by the API (from aws-cdk-lib above) and called through the bindings.
+import * as bindings from './private/cdk/bindings';
 import { onPoolCloudTrailEvent, onPoolConfigurationChange } from './private/events/cloudtrail-events';
 import { grantDeveloperIdentityAdministration, grantDeveloperIdentityTokens } from './private/grants/developer-identity-grants';
 import type { OwnDataAccess } from './private/grants/own-data-grants';
@@ -70,7 +71,7 @@ export abstract class IdentityPoolBase extends Resource implements IIdentityPool
   public grant(grantee: IGrantable, ...actions: string[]): Grant {
     checkKind(this, 'grant grantee', grantee, GRANTABLE, true);
     actions.forEach((action, index) => checkStringShape(this, `grant actions[${index}]`, action, true));
-    return Grant.addToPrincipal({
+    return bindings.Grant.addToPrincipal({
       grantee,
       actions,
       resourceArns: [this.identityPoolArn],

@@ -1,8 +1,7 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
+import { PolicyStatement, StarPrincipal, Stack, Token } from './private/cdk/bindings';
 import { configErrorMessage } from './private/messages/errors';
 import type { ObjectKind } from './private/shapes/shapes';
 import { checkBooleanShape, checkKind, checkList, checkStruct, checkStructKeys, describeReceived, IDENTITY_POOL } from './private/shapes/shapes';
@@ -167,30 +166,30 @@ const SIGNED_IN_ACTIONS = [...UNAUTHENTICATED_ACTIONS, 'cognito-identity:UnlinkI
 const IDENTITY_ACTIONS = ['cognito-identity:DeleteIdentities', 'cognito-identity:DescribeIdentity'];
 
 /** The endpoint policy's statements: every kind of call, for the one pool. */
-function poolOnlyStatements(poolArn: string): iam.PolicyStatement[] {
-  const anyone = [new iam.StarPrincipal()];
+function poolOnlyStatements(poolArn: string): PolicyStatement[] {
+  const anyone = [new StarPrincipal()];
   return [
-    new iam.PolicyStatement({
+    new PolicyStatement({
       sid: 'GuestCallsToThisPool',
       principals: anyone,
       actions: UNAUTHENTICATED_ACTIONS,
       resources: ['*'],
       conditions: { StringEquals: { 'cognito-identity-unauth:IdentityPoolArn': poolArn } },
     }),
-    new iam.PolicyStatement({
+    new PolicyStatement({
       sid: 'SignedInCallsToThisPool',
       principals: anyone,
       actions: SIGNED_IN_ACTIONS,
       resources: ['*'],
       conditions: { StringEquals: { 'cognito-identity-auth:IdentityPoolArn': poolArn } },
     }),
-    new iam.PolicyStatement({
+    new PolicyStatement({
       sid: 'SignedCallsOnThisPool',
       principals: anyone,
       actions: ['cognito-identity:*'],
       resources: [poolArn],
     }),
-    new iam.PolicyStatement({
+    new PolicyStatement({
       sid: 'SignedCallsOnIdentitiesOfThisPool',
       principals: anyone,
       actions: IDENTITY_ACTIONS,

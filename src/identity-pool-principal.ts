@@ -1,7 +1,7 @@
-import { Token } from 'aws-cdk-lib';
 import type { AddToPrincipalPolicyResult, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FederatedPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IIdentityPool } from './identity-pool-interface';
+import { Token } from './private/cdk/bindings';
 
 /**
  * Which identities of an identity pool a role trusts, by the token's `amr` claim.

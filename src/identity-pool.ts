@@ -1,8 +1,5 @@
-import { Lazy, RemovalPolicy } from 'aws-cdk-lib';
 import type { IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
 import type { IGrantable, IRole } from 'aws-cdk-lib/aws-iam';
-import { Effect, FederatedPrincipal, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from './authentication-providers';
 import type { IdentityPoolFrontendOutputsOptions } from './frontend-outputs';
@@ -14,6 +11,7 @@ import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool
 import type { MappedRoleOptions } from './mapped-role-options';
 import type { IdentityPoolPrincipalTagsOptions } from './principal-tags';
 import { IdentityPoolPrincipalTags } from './principal-tags';
+import { CfnIdentityPool, Effect, FederatedPrincipal, Lazy, PolicyStatement, RemovalPolicy, Role } from './private/cdk/bindings';
 import { checkIdentityPool, checkUserPoolProvider, POOL_NAME } from './private/construct-time/pool-validation';
 import { SignedInUsers } from './private/grants/signed-in-users';
 import { registerImportedRoleChecks, unauthenticatedRoleOrThrow } from './private/imports/imported-roles';

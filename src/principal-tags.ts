@@ -1,7 +1,7 @@
-import { Resource, Token } from 'aws-cdk-lib';
-import { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
+import { Resource } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
+import { CfnIdentityPoolPrincipalTag, Token } from './private/cdk/bindings';
 import { RESERVED_TAG_PREFIX } from './private/construct-time/pool-validation';
 import { configError } from './private/messages/errors';
 import { checkPrincipalTagsPropsShape } from './private/shapes/shapes';

@@ -1,8 +1,8 @@
-import { Lazy, Resource } from 'aws-cdk-lib';
-import { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
+import { Resource } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
+import { CfnIdentityPoolRoleAttachment, Lazy } from './private/cdk/bindings';
 import { checkRoleMapping } from './private/construct-time/role-mapping-validation';
 import { configError } from './private/messages/errors';
 import { renderRoleMappings } from './private/render/role-mapping-render';

@@ -1,13 +1,11 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
-import { UserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import { Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import { Construct } from 'constructs';
 import type { IdentityPool } from './identity-pool';
 import { IdentityPoolIdentityType, IdentityPoolPrincipal } from './identity-pool-principal';
 import type { MappedRoleOptions } from './mapped-role-options';
+import { Role, Stack, Token, UserPoolGroup } from './private/cdk/bindings';
 import { markGroupTokenMapping } from './private/construct-time/role-mapping-validation';
 import { configError } from './private/messages/errors';
 import { warn, WarningId } from './private/messages/warnings';

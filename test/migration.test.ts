@@ -38,7 +38,21 @@ const FLOOR: Kit = {
   stable: floorStable,
 };
 
-const NEWEST_DIR = path.join(__dirname, '../.tools/aws-cdk-lib-newest/node_modules/aws-cdk-lib');
+/**
+ * The newest release, installed in the checkout's `.tools` (the first found from this directory
+ * up: a Stryker sandbox, `.stryker-tmp/sandbox-x/test`, reads its checkout's copy).
+ */
+const NEWEST_DIR = newestDir(path.join(__dirname, '..'));
+
+function newestDir(start: string): string {
+  const relative = '.tools/aws-cdk-lib-newest/node_modules/aws-cdk-lib';
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, relative);
+    if (fs.existsSync(candidate) || path.dirname(dir) === dir) {
+      return fs.existsSync(candidate) ? candidate : path.join(start, relative);
+    }
+  }
+}
 
 function newestKit(): Kit {
   if (!fs.existsSync(NEWEST_DIR)) {

@@ -189,6 +189,10 @@ function readOptions(): Options & { child?: string } {
     }
   }
   for (const arg of process.argv.slice(2)) {
+    if (arg === '--') {
+      // `npx projen bench -- --n=100` passes the separator on.
+      continue;
+    }
     const match = /^--([a-z]+)=(.*)$/.exec(arg);
     if (!match || !(match[1] in OPTIONS || match[1] === 'child')) {
       throw new Error(`unknown argument ${arg}; expected --name=value with name one of ${Object.keys(OPTIONS).join(', ')}`);

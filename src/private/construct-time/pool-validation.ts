@@ -1,8 +1,8 @@
-import { Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { userPoolProviderNameError } from './user-pool-pairing';
 import type { IdentityPoolAuthenticationProviders } from '../../authentication-providers';
 import type { IdentityPoolProps } from '../../identity-pool';
+import { Token } from '../cdk/bindings';
 import { apiName, configError } from '../messages/errors';
 import { warn, WarningId } from '../messages/warnings';
 import { checkArnPartition } from '../values/arn';

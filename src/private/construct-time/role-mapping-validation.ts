@@ -1,9 +1,9 @@
-import { Intrinsic, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { checkUserPoolProviderUrl } from './user-pool-pairing';
 import type { IIdentityPool } from '../../identity-pool-interface';
 import type { IdentityPoolRoleMapping } from '../../role-mapping';
 import { RoleMappingMatchType } from '../../role-mapping';
+import { Intrinsic, Stack, Token, Tokenization } from '../cdk/bindings';
 import { apiName, configError } from '../messages/errors';
 import { warn, WarningId } from '../messages/warnings';
 import { definedPoolSettings } from '../synth/facts';

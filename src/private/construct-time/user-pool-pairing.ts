@@ -1,6 +1,5 @@
-import { Token } from 'aws-cdk-lib';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
-import { CfnUserPool, CfnUserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import { CfnUserPool, CfnUserPoolClient, Token } from '../cdk/bindings';
 import type { ShapeScope } from '../shapes/shapes';
 import { shapeError } from '../shapes/shapes';
 import { sameValue } from '../values/same-value';

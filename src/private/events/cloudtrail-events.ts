@@ -1,6 +1,6 @@
 import type { EventPattern, OnEventOptions } from 'aws-cdk-lib/aws-events';
-import { Rule } from 'aws-cdk-lib/aws-events';
 import type { IIdentityPool } from '../../identity-pool-interface';
+import { Rule } from '../cdk/bindings';
 import type { ObjectKind } from '../shapes/shapes';
 import { checkKind, checkStringShape, checkStruct } from '../shapes/shapes';
 

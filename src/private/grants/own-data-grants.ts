@@ -1,13 +1,12 @@
-import { Token } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IGrantable } from 'aws-cdk-lib/aws-iam';
-import { Grant } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
 import { tableKeySchema } from './table-key-schema';
 import type { OwnItemsOptions, OwnObjectsOptions, SharedObjectsOptions } from '../../own-data-options';
 import type { OwnerKey } from '../../owner-key';
+import { Grant, Token } from '../cdk/bindings';
 import { configError } from '../messages/errors';
 import type { PoolFacts } from '../synth/facts';
 import { SynthRegistry } from '../synth/pipeline';

@@ -1,8 +1,7 @@
-import { Stack } from 'aws-cdk-lib';
 import type { AddToPrincipalPolicyResult, IPrincipal, IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { PrincipalPolicyFragment } from 'aws-cdk-lib/aws-iam';
 import { DependencyGroup } from 'constructs';
 import type { IConstruct } from 'constructs';
+import { PrincipalPolicyFragment, Stack } from '../cdk/bindings';
 
 /**
  * Every signed-in user of a pool, as one grantee: a statement granted to it goes to each role

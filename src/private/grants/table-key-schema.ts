@@ -1,6 +1,5 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { CfnGlobalTable, CfnTable } from 'aws-cdk-lib/aws-dynamodb';
+import { CfnGlobalTable, CfnTable, Stack, Token } from '../cdk/bindings';
 
 /** The key schema of a table defined in the app, as far as it is concrete. */
 export interface TableKeySchema {

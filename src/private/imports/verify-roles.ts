@@ -1,9 +1,7 @@
-import { CustomResource, Duration } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
-import { Code, Runtime, SingletonFunction } from 'aws-cdk-lib/aws-lambda';
 import { VERIFY_ROLES_HANDLER } from './verify-roles-handler';
 import type { IIdentityPool } from '../../identity-pool-interface';
+import { Code, CustomResource, Duration, PolicyStatement, Runtime, SingletonFunction } from '../cdk/bindings';
 
 /** The custom resource's type: what `cdk diff` and the console show. */
 export const ROLES_CHECK_RESOURCE_TYPE = 'Custom::IdentityPoolRolesCheck';

@@ -1,5 +1,5 @@
-import { Annotations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { Annotations } from '../cdk/bindings';
 
 /**
  * The ids of the library's warnings, acknowledged with `Annotations.of(scope).acknowledgeWarning(id)`

@@ -1,8 +1,8 @@
 import { createHash } from 'crypto';
-import { Stack, Token } from 'aws-cdk-lib';
 import type { CfnIdentityPoolRoleAttachment } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { IdentityPoolRoleMapping, RoleMappingRule } from '../../role-mapping';
+import { Stack, Token } from '../cdk/bindings';
 
 /** `RoleMappingMatchType.EQUALS`, the default match type of a rule. */
 const DEFAULT_MATCH_TYPE = 'Equals';

@@ -1,7 +1,7 @@
-import { Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { StructName } from './struct-keys';
 import { STRUCT_KEYS } from './struct-keys';
+import { Token } from '../cdk/bindings';
 import { apiName, configError, configErrorMessage } from '../messages/errors';
 
 /**

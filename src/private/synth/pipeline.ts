@@ -1,9 +1,9 @@
-import { Annotations, Stage } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import type { Finding } from './finding';
 import { RULES } from './rules';
 import type { TreeIndex } from './tree-index';
 import { indexTree } from './tree-index';
+import { Annotations, Stage } from '../cdk/bindings';
 
 const REGISTRY = Symbol.for('cdk-identity-pool.SynthRegistry');
 const REPORTER = Symbol.for('cdk-identity-pool.SynthReporter');

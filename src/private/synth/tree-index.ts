@@ -1,11 +1,10 @@
-import { CfnResource, Stage, Token } from 'aws-cdk-lib';
-import {
-  CfnIdentityPool, CfnIdentityPoolPrincipalTag, CfnIdentityPoolRoleAttachment, CfnUserPool, CfnUserPoolClient, CfnUserPoolGroup,
-} from 'aws-cdk-lib/aws-cognito';
-import { CfnManagedPolicy, CfnPolicy, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { AttachmentFacts, FrontendOutputsFacts, PoolFacts } from './facts';
 import { ATTACHMENT_BRAND, FRONTEND_OUTPUTS_BRAND, hasBrand, POOL_BRAND } from './facts';
+import {
+  CfnIdentityPool, CfnIdentityPoolPrincipalTag, CfnIdentityPoolRoleAttachment, CfnManagedPolicy, CfnPolicy, CfnResource, CfnUserPool,
+  CfnUserPoolClient, CfnUserPoolGroup, Role, Stage, Token,
+} from '../cdk/bindings';
 
 /**
  * What the synth rules read of one stage's tree, found in one walk: the library's pools,

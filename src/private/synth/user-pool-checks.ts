@@ -1,4 +1,3 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import type { CfnUserPool, CfnUserPoolClient, CfnUserPoolGroup } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import type { RoleUse } from './facts';
@@ -7,6 +6,7 @@ import { warningAt } from './finding';
 import type { MappedUserPool, UserPoolIndex, UserPoolProviderName } from './tree-index';
 import { mappedUserPool, ownerPath } from './tree-index';
 import type { IdentityPoolRoleMapping, RoleMappingRule } from '../../role-mapping';
+import { Stack, Token } from '../cdk/bindings';
 import { WarningId } from '../messages/warnings';
 
 /**

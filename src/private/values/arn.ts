@@ -1,5 +1,5 @@
-import { ArnFormat, Fn, Stack, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { ArnFormat, Fn, Stack, Token } from '../cdk/bindings';
 import { apiName, configError } from '../messages/errors';
 import { warn, WarningId } from '../messages/warnings';
 

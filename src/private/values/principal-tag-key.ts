@@ -1,5 +1,5 @@
-import { Token } from 'aws-cdk-lib';
 import { TAG_CHARACTERS } from './validate';
+import { Token } from '../cdk/bindings';
 
 /** AWS's tag alphabet, 1-128 characters: what a principal tag key, and so `${aws:PrincipalTag/<key>}`, may hold. */
 export const TAG_KEY = new RegExp(`^${TAG_CHARACTERS}{1,128}$`, 'u');

@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Token } from '../cdk/bindings';
 import { apiName } from '../messages/errors';
 import { renderSupportedLoginProviders } from '../render/login-providers';
 import type { DefinedPoolSettings } from '../synth/facts';

@@ -1,5 +1,5 @@
-import { Stack, Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { Stack, Token } from '../cdk/bindings';
 
 /**
  * Whether two strings are the same value: equal, or tokens that resolve alike (a user pool's

@@ -1,5 +1,5 @@
-import { Token } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { Token } from '../cdk/bindings';
 import { configError } from '../messages/errors';
 
 /**

@@ -114,6 +114,7 @@ describe('the synth pipeline', () => {
       'src/private/synth/trust/trust-check.ts:globs',
       'src/private/synth/trust/trust-check.ts:parsedConditions',
       'src/private/synth/trust/trust-check.ts:trustCache',
+      'src/private/synth/trust/trust-check.ts:trustSummaries',
       'src/private/synth/user-pool-checks.ts:STANDARD_ATTRIBUTES',
       'src/private/values/arn.ts:KNOWN_PARTITIONS',
     ]);

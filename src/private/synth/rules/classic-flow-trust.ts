@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack } from '../../cdk/bindings';
 import { apiName, constructorCall } from '../../messages/errors';
 import { WarningId } from '../../messages/warnings';
 import type { AttachmentFacts } from '../facts';

@@ -1,8 +1,7 @@
 import type { CfnResource } from 'aws-cdk-lib';
-import { Stack, Token } from 'aws-cdk-lib';
 import type { CfnPolicy } from 'aws-cdk-lib/aws-iam';
-import { CfnManagedPolicy, CfnRole, PolicyDocument, Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
+import { CfnManagedPolicy, CfnRole, PolicyDocument, Role, Stack, Token } from '../../cdk/bindings';
 import { WarningId } from '../../messages/warnings';
 import { GUEST_CEILING_DOC_URL, withinGuestCeiling } from '../../values/guest-ceiling';
 import { definedPoolSettings } from '../facts';

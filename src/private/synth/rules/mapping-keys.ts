@@ -1,4 +1,4 @@
-import { Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from '../../cdk/bindings';
 import { KEY_RULE, keyClashRule, MAPPING_KEY } from '../../construct-time/role-mapping-validation';
 import { configErrorMessage } from '../../messages/errors';
 import { roleMappingKey } from '../../render/role-mapping-render';

@@ -5,7 +5,7 @@ import { warningAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
 import { rolesHandedOut } from './role-trust';
 import type { Json } from '../trust/trust-check';
-import { allowsWebIdentity, ANY_PRINCIPAL, trustStatements } from '../trust/trust-check';
+import { allowsWebIdentity, ANY_PRINCIPAL, statementsByShape } from '../trust/trust-check';
 
 /** The network keys that describe who sends a request, in the IAM global condition keys (lowercase). */
 const NETWORK_KEYS: ReadonlyMap<string, string> = new Map([
@@ -23,8 +23,8 @@ const ENHANCED_FLOW_DOCS = 'https://docs.aws.amazon.com/cognito/latest/developer
  * condition (`aws:SourceIp`, `aws:SourceVpc`, `aws:SourceVpce`, `aws:VpcSourceIp`) in the trust
  * policy of a role the pool hands out sees Cognito's request, not the user's: sign-in fails, or
  * passes whatever network the user is on. Judged for pools defined in the app (an imported
- * pool's flow is unknown), on the roles defined in the app, on their resolved statements that
- * allow the web identity action to Cognito.
+ * pool's flow is unknown), on the roles defined in the app, on their statements that allow the
+ * web identity action to Cognito (read unresolved unless a principal, action or key is a token).
  */
 export function checkNetworkTrustConditions(index: TreeIndex): Finding[] {
   const findings: Finding[] = [];
@@ -39,7 +39,7 @@ export function checkNetworkTrustConditions(index: TreeIndex): Finding[] {
         continue;
       }
       judged.add(use.role);
-      const keys = networkKeys(trustStatements(use.role) ?? []);
+      const keys = networkKeys(statementsByShape(use.role) ?? []);
       if (keys.length > 0) {
         findings.push(warningAt(attachment, WarningId.NETWORK_TRUST_CONDITION,
           `The role ${use.role.node.path} (${use.description}) conditions its trust on ${keys.join(', ')}, but in the enhanced flow Cognito calls `

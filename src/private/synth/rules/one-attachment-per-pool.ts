@@ -1,5 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
+import { Stack } from '../../cdk/bindings';
 import { apiName } from '../../messages/errors';
 import type { Finding } from '../finding';
 import { errorAt } from '../finding';

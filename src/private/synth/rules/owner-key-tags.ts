@@ -1,5 +1,5 @@
-import { Token } from 'aws-cdk-lib';
 import type { CfnIdentityPoolPrincipalTag } from 'aws-cdk-lib/aws-cognito';
+import { Token } from '../../cdk/bindings';
 import { configErrorMessage } from '../../messages/errors';
 import type { Finding } from '../finding';
 import { errorAt } from '../finding';

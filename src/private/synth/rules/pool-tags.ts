@@ -1,5 +1,5 @@
-import { CfnIdentityPool } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
+import { CfnIdentityPool } from '../../cdk/bindings';
 import { MAX_TAGS, RESERVED_TAG_PREFIX, RESERVED_TAG_RULE, TAG_KEY, TAG_PATTERN_TEXT, TAG_VALUE } from '../../construct-time/pool-validation';
 import { configErrorMessage } from '../../messages/errors';
 import { stringError } from '../../values/validate';

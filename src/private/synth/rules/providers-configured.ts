@@ -1,4 +1,4 @@
-import { Token } from 'aws-cdk-lib';
+import { Token } from '../../cdk/bindings';
 import { configErrorMessage } from '../../messages/errors';
 import {
   configuredProviderNames, providerMatcher, unconfiguredProviderRule, USER_POOL_TYPE, userPoolProviderNames,

@@ -1,9 +1,8 @@
-import { Stack, Token, Tokenization } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
-import { Role } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../../../identity-pool-interface';
 import { IdentityPoolPrincipal } from '../../../identity-pool-principal';
+import { Role, Stack, Token, Tokenization } from '../../cdk/bindings';
 import { apiName, constructorCall } from '../../messages/errors';
 import { WarningId } from '../../messages/warnings';
 import type { RoleUse } from '../facts';
@@ -95,14 +94,47 @@ export function checkRoleTrust(
  * with, decided without writing its sentences (it runs for every pool and role it hands out).
  */
 function trustsPool(statements: readonly Json[], services: Services, poolId: Json, identityType: string, sessionTags: boolean): boolean {
-  const trusted = statements.some(statement => {
-    if (!allowsWebIdentity(statement, services) || audIs(statement, services, poolId) !== 'match') {
-      return false;
+  const summary = trustSummary(statements, services, identityType);
+  return summary.audValues.some(values => values.equals(poolId)) && (!sessionTags || summary.tagSession);
+}
+
+/**
+ * What `trustsPool` asks of a role's statements for one principal and identity type, whatever
+ * the pool: the `aud` values of the statements that allow the web identity action with an `amr`
+ * condition right for that type, and whether a statement allows `sts:TagSession`. A mapped role
+ * shared by every pool of a stack is summarized once, then answers each pool with a lookup.
+ */
+interface TrustSummary {
+  readonly audValues: readonly ConditionValues[];
+  readonly tagSession: boolean;
+}
+
+const trustSummaries = new WeakMap<readonly Json[], Map<string, TrustSummary>>();
+
+function trustSummary(statements: readonly Json[], services: Services, identityType: string): TrustSummary {
+  const cacheKey = `${services.expected.join(',')}|${identityType}`;
+  let perKey = trustSummaries.get(statements);
+  if (perKey === undefined) {
+    perKey = new Map();
+    trustSummaries.set(statements, perKey);
+  }
+  let summary = perKey.get(cacheKey);
+  if (summary === undefined) {
+    const audValues: ConditionValues[] = [];
+    for (const statement of statements) {
+      if (!allowsWebIdentity(statement, services)) {
+        continue;
+      }
+      const amr = conditionValues(statement, services, 'amr');
+      const aud = conditionValues(statement, services, 'aud');
+      if (aud !== undefined && amr !== undefined && amr.admits('unauthenticated') === (identityType === 'unauthenticated')) {
+        audValues.push(aud);
+      }
     }
-    const amr = conditionValues(statement, services, 'amr');
-    return amr !== undefined && amr.admits('unauthenticated') === (identityType === 'unauthenticated');
-  });
-  return trusted && (!sessionTags || statements.some(statement => allowsAction(statement, services, TAG_SESSION)));
+    summary = { audValues, tagSession: statements.some(statement => allowsAction(statement, services, TAG_SESSION)) };
+    perKey.set(cacheKey, summary);
+  }
+  return summary;
 }
 
 function trustProblems(
@@ -154,6 +186,32 @@ export function trustStatements(role: IRole, resolve = true): Json[] | undefined
     }
   }
   return cached.resolved ?? undefined;
+}
+
+/**
+ * The statements of a role defined in the app, read as cheaply as rules that look at who may
+ * assume it (Effect, Principal, Action) and at its condition keys can take them: unresolved
+ * when all of those are concrete there (the library's roles, and most others), resolved when
+ * any is a token. Condition values may stay tokens either way.
+ */
+export function statementsByShape(role: IRole): Json[] | undefined {
+  const unresolved = trustStatements(role, false);
+  return unresolved !== undefined && unresolved.every(concreteShape) ? unresolved : trustStatements(role, true);
+}
+
+function concreteShape(statement: Json): boolean {
+  const principal = statement?.Principal;
+  const condition = statement?.Condition;
+  return concrete(statement?.Effect)
+    && (principal === undefined || (concrete(principal) && Object.values<Json>(principal).every(value => asList(value).every(concrete))))
+    && asList(statement?.Action).every(concrete)
+    && (condition === undefined || (concrete(condition) && Object.entries<Json>(condition).every(([operator, block]) =>
+      concrete(operator) && concrete(block) && (typeof block !== 'object' || block === null || Object.keys(block).every(concrete)))));
+}
+
+/** Not a token: a token string, list or number, or an object that resolves to something else. */
+function concrete(value: Json): boolean {
+  return !Token.isUnresolved(value);
 }
 
 /**

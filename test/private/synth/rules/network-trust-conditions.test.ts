@@ -1,4 +1,4 @@
-import { Fn } from 'aws-cdk-lib';
+import { Fn, Lazy } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityPool, IdentityPoolIdentityType, IdentityPoolPrincipal, IdentityPoolProviderUrl } from '../../../../src';
 import type { Layout } from '../layouts';
@@ -37,6 +37,23 @@ describe.each(LAYOUTS)('network conditions in the trust of a role the pool hands
 
   test('a token value is still a network condition', () => {
     const stack = poolWithRole({ NotIpAddress: { 'aws:SourceIp': Fn.importValue('OfficeCidr') } });
+    expect(warningsOf(stack, 'networkTrustCondition')).toEqual([message(stack, 'aws:SourceIp')]);
+  });
+
+  test('a principal that is a token is judged resolved', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '1234567890' } } });
+    const principal = new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED);
+    const role = new iam.Role(stack, 'Mapped', {
+      assumedBy: new iam.FederatedPrincipal(Lazy.string({ produce: () => principal.federated }),
+        { ...principal.conditions, StringEquals: { ...(principal.conditions.StringEquals as object), 'aws:SourceVpc': 'vpc-1' } }, 'sts:AssumeRoleWithWebIdentity'),
+    });
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [{ claim: 'sub', claimValue: 'x', mappedRole: role }] });
+    expect(warningsOf(stack, 'networkTrustCondition')).toEqual([message(stack, 'aws:SourceVpc')]);
+  });
+
+  test('a condition key that is a token is judged resolved', () => {
+    const stack = poolWithRole({ IpAddress: { [Lazy.string({ produce: () => 'aws:SourceIp' })]: '203.0.113.0/24' } });
     expect(warningsOf(stack, 'networkTrustCondition')).toEqual([message(stack, 'aws:SourceIp')]);
   });
 
