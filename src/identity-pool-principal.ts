@@ -1,7 +1,7 @@
 import type { AddToPrincipalPolicyResult, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FederatedPrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IIdentityPool } from './identity-pool-interface';
-import { Token } from './private/cdk/bindings';
+import { cognitoPrincipalForRegion } from './private/values/cognito-principal';
 
 /**
  * Which identities of an identity pool a role trusts, by the token's `amr` claim.
@@ -34,9 +34,7 @@ export class IdentityPoolPrincipal extends FederatedPrincipal {
    * @param region the identity pool's region; a token (unknown region) gives the commercial principal
    */
   public static serviceForRegion(region: string): string {
-    return !Token.isUnresolved(region) && region.startsWith('us-gov-')
-      ? 'cognito-identity-us-gov.amazonaws.com'
-      : 'cognito-identity.amazonaws.com';
+    return cognitoPrincipalForRegion(region);
   }
 
   /**

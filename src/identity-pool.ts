@@ -19,7 +19,7 @@ import { configError } from './private/messages/errors';
 import { renderSupportedLoginProviders } from './private/render/login-providers';
 import { checkAttributesShape, checkIdentityPoolPropsShape, checkBindConfigShape, checkKind, checkMappedRoleOptionsShape, checkStringShape, checkStruct, checkStructKeys, USER_POOL_PROVIDER } from './private/shapes/shapes';
 import type { UserPoolProviderEntry } from './private/synth/facts';
-import { brand, DEFINED_POOL_BRAND, hasBrand } from './private/synth/facts';
+import { brand, DEFINED_POOL_BRAND, hasBrand, recordDefaultRoleTrust } from './private/synth/facts';
 import { formatIdentityPoolArn, identityPoolArnFromIdOrArn, identityPoolIdRegion, parseIdentityPoolArn, warnIfPoolIdNotHex } from './private/values/arn';
 import { checkString } from './private/values/validate';
 import { IdentityPoolRoleAttachment } from './role-attachment';
@@ -475,6 +475,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
       assumedBy: new IdentityPoolPrincipal(this, identityType),
     });
     this.defaultRoles.push({ role, identityType });
+    recordDefaultRoleTrust(role, { pool: this, identityType, tagSession: false, statementCount: 1 });
     return role;
   }
 
@@ -491,6 +492,7 @@ export class IdentityPool extends IdentityPoolBase implements IIdentityPoolWithR
         principals: [new FederatedPrincipal(trust.federated)],
         conditions: trust.conditions,
       }));
+      recordDefaultRoleTrust(role, { pool: this, identityType, tagSession: true, statementCount: 2 });
     }
   }
 }

@@ -2,7 +2,6 @@ import type { IConstruct } from 'constructs';
 import { checkUserPoolProviderUrl } from './user-pool-pairing';
 import type { IIdentityPool } from '../../identity-pool-interface';
 import type { IdentityPoolRoleMapping } from '../../role-mapping';
-import { RoleMappingMatchType } from '../../role-mapping';
 import { Intrinsic, Stack, Token, Tokenization } from '../cdk/bindings';
 import { apiName, configError } from '../messages/errors';
 import { warn, WarningId } from '../messages/warnings';
@@ -30,7 +29,8 @@ const CLAIM_VALUE: StringRule = { min: 1, max: 128 };
 export const KEY_RULE = 'must be a plain string of 1-128 characters, or a token that resolves to one at synth time: '
   + 'CloudFormation map keys cannot be intrinsic functions';
 
-const MATCH_TYPES: readonly string[] = Object.values(RoleMappingMatchType);
+/** The values of `RoleMappingMatchType`, in its order (a test keeps them equal). */
+export const MATCH_TYPES: readonly string[] = ['Equals', 'Contains', 'StartsWith', 'NotEqual'];
 
 /**
  * The providers whose tokens, by the Cognito developer guide, carry no role claims: it lists `iss`,

@@ -4,6 +4,7 @@ import type { IConstruct } from 'constructs';
 import type { IdentityPoolAuthenticationProviders } from '../../authentication-providers';
 import type { IIdentityPool } from '../../identity-pool-interface';
 import type { IdentityPoolRoleMapping } from '../../role-mapping';
+import { Role } from '../cdk/bindings';
 
 /**
  * What the synth rules read off the library's constructs. The facts live on the constructs
@@ -96,6 +97,37 @@ export interface AttachmentFacts extends IConstruct {
 export interface FrontendOutputsFacts extends IConstruct {
   /** The message of what is wrong with the app client Amplify signs in through, if anything. */
   _amplifyClientProblem(): string | undefined;
+}
+
+/** What a default role of a pool defined in the app was given as its trust, kept on the role. */
+export interface DefaultRoleTrust {
+  /** The pool whose `IdentityPoolPrincipal` the role trusts. */
+  readonly pool: IIdentityPool;
+  /** `authenticated` or `unauthenticated`. */
+  readonly identityType: string;
+  /** Whether a statement allows `sts:TagSession` too. */
+  readonly tagSession: boolean;
+  /** The statements the library wrote: another statement makes the trust the user's to judge. */
+  readonly statementCount: number;
+}
+
+const DEFAULT_ROLE_TRUST = Symbol.for('cdk-identity-pool.DefaultRoleTrust');
+
+/** Records (or updates) on a default role the trust the library gave it. */
+export function recordDefaultRoleTrust(role: IRole, trust: DefaultRoleTrust): void {
+  Object.defineProperty(role, DEFAULT_ROLE_TRUST, { value: trust, enumerable: false, configurable: true });
+}
+
+/**
+ * Whether the role is a default role of `pool` for that identity type whose trust is still only
+ * what the library wrote (no statement added since), with `sts:TagSession` when it is needed:
+ * then it trusts the pool as it must, and holds no condition the trust rules look for, without
+ * reading its document. A trust policy changes only by adding statements.
+ */
+export function keepsDefaultRoleTrust(role: IRole, pool: IIdentityPool, identityType: string, sessionTags: boolean): boolean {
+  const trust = (role as unknown as Record<symbol, DefaultRoleTrust | undefined>)[DEFAULT_ROLE_TRUST];
+  return trust !== undefined && trust.pool === pool && trust.identityType === identityType && (trust.tagSession || !sessionTags)
+    && Role.isRole(role) && role.assumeRolePolicy?.statementCount === trust.statementCount;
 }
 
 /** The settings of a pool of the library defined in the app, when `pool` is one. */

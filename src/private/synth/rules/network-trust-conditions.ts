@@ -1,5 +1,5 @@
 import { WarningId } from '../../messages/warnings';
-import { definedPoolSettings } from '../facts';
+import { definedPoolSettings, keepsDefaultRoleTrust } from '../facts';
 import type { Finding } from '../finding';
 import { warningAt } from '../finding';
 import type { TreeIndex } from '../tree-index';
@@ -39,6 +39,9 @@ export function checkNetworkTrustConditions(index: TreeIndex): Finding[] {
         continue;
       }
       judged.add(use.role);
+      if (keepsDefaultRoleTrust(use.role, attachment._identityPool, use.identityType, false)) {
+        continue;
+      }
       const keys = networkKeys(statementsByShape(use.role) ?? []);
       if (keys.length > 0) {
         findings.push(warningAt(attachment, WarningId.NETWORK_TRUST_CONDITION,

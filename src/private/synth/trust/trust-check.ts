@@ -1,18 +1,19 @@
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { IConstruct } from 'constructs';
 import type { IIdentityPool } from '../../../identity-pool-interface';
-import { IdentityPoolPrincipal } from '../../../identity-pool-principal';
 import { Role, Stack, Token, Tokenization } from '../../cdk/bindings';
 import { apiName, constructorCall } from '../../messages/errors';
 import { WarningId } from '../../messages/warnings';
+import { COMMERCIAL_PRINCIPAL, cognitoPrincipalForRegion, GOVCLOUD_PRINCIPAL } from '../../values/cognito-principal';
 import type { RoleUse } from '../facts';
+import { keepsDefaultRoleTrust } from '../facts';
 import type { Finding } from '../finding';
 import { warningAt } from '../finding';
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const TAG_SESSION = 'sts:TagSession';
-const COMMERCIAL = IdentityPoolPrincipal.serviceForRegion('us-east-1');
-const GOVCLOUD = IdentityPoolPrincipal.serviceForRegion('us-gov-west-1');
+const COMMERCIAL = COMMERCIAL_PRINCIPAL;
+const GOVCLOUD = GOVCLOUD_PRINCIPAL;
 
 /**
  * The China regions, where the docs do not settle the principal (checked 2026-12-01): the
@@ -65,6 +66,9 @@ export function checkRoleTrust(
       continue;
     }
     seen.set(use.role, types.add(use.identityType));
+    if (keepsDefaultRoleTrust(use.role, pool, use.identityType, sessionTags)) {
+      continue;
+    }
     const services = inStack(Stack.of(use.role)).services;
     // Fast path: a role built with IdentityPoolPrincipal carries this pool's id as the very token
     // string the pool has, so its unresolved statements already show it trusts the pool. Only a
@@ -280,7 +284,7 @@ export function expectedServices(pool: IIdentityPool, roleStack: Stack): Service
   if (region === undefined) {
     return { expected: ANY_PRINCIPAL };
   }
-  const service = IdentityPoolPrincipal.serviceForRegion(region);
+  const service = cognitoPrincipalForRegion(region);
   const expected = region.startsWith('cn-') ? [service, chinaIssuer(region)] : [service];
   return { expected, other: service === GOVCLOUD ? COMMERCIAL : GOVCLOUD, region };
 }

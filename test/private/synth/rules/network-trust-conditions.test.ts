@@ -52,6 +52,21 @@ describe.each(LAYOUTS)('network conditions in the trust of a role the pool hands
     expect(warningsOf(stack, 'networkTrustCondition')).toEqual([message(stack, 'aws:SourceVpc')]);
   });
 
+  test('a statement added to a default role\'s trust is judged', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const principal = new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED);
+    (pool.authenticatedRole as iam.Role).assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal(principal.federated)],
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      conditions: { ...principal.conditions, IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } },
+    }));
+    expect(warningsOf(stack, 'networkTrustCondition')).toEqual([
+      message(stack, 'aws:SourceIp').replace(`${pathIn(stack, 'Mapped')} (mapped role of roleMappings[0].rules[0])`,
+        `${pathIn(stack, 'Pool/AuthenticatedRole')} (authenticated default role)`),
+    ]);
+  });
+
   test('a condition key that is a token is judged resolved', () => {
     const stack = poolWithRole({ IpAddress: { [Lazy.string({ produce: () => 'aws:SourceIp' })]: '203.0.113.0/24' } });
     expect(warningsOf(stack, 'networkTrustCondition')).toEqual([message(stack, 'aws:SourceIp')]);

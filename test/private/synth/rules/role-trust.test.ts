@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IdentityPool } from '../../../../src';
+import { IdentityPool, IdentityPoolProviderUrl } from '../../../../src';
 import { LAYOUTS, pathIn, warningsOf } from '../layouts';
 
 describe.each(LAYOUTS)('roles trust their pool, $name', layout => {
@@ -39,6 +39,32 @@ describe.each(LAYOUTS)('roles trust their pool, $name', layout => {
     pool.addPrincipalTags('Tags', { providerName: 'graph.facebook.com' });
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolPrincipalTag', 1);
     expect(warningsOf(stack, 'roleTrust')).toEqual([]);
+  });
+
+  test('a default role of one pool handed out by another is judged on its trust, which names the first pool', () => {
+    const stack = layout.stack();
+    const first = new IdentityPool(stack, 'First');
+    new IdentityPool(stack, 'Second', { authenticatedRole: first.authenticatedRole });
+    expect(warningsOf(stack, 'roleTrust')).toEqual([
+      `/${pathIn(stack, 'Second/DefaultRoleAttachment')}: The role ${pathIn(stack, 'First/AuthenticatedRole')} (authenticated default role) has a `
+      + 'cognito-identity.amazonaws.com:aud condition that does not name this identity pool, so this pool\'s identities cannot assume it: sign-in '
+      + 'fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"; trust the pool with '
+      + 'new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
+    ]);
+  });
+
+  test('a default role handed out as the other identity type is judged on its trust', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true, authenticationProviders: { facebook: { appId: '1234567890' } } });
+    pool.addRoleMappings({
+      providerUrl: IdentityPoolProviderUrl.FACEBOOK,
+      rules: [{ claim: 'sub', claimValue: 'x', mappedRole: pool.unauthenticatedRole }],
+    });
+    expect(warningsOf(stack, 'roleTrust')).toEqual([
+      `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, 'Pool/UnauthenticatedRole')} (mapped role of `
+      + 'roleMappings[0].rules[0]) has a cognito-identity.amazonaws.com:amr condition that admits "unauthenticated", so guests of this pool could '
+      + 'assume it; trust the pool with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
+    ]);
   });
 
   test('a role built with IdentityPoolPrincipal passes', () => {
