@@ -110,7 +110,9 @@ describe('the synth pipeline', () => {
       // constant tables
       'src/private/construct-time/role-mapping-validation.ts:TOKENS_WITHOUT_ROLE_CLAIMS',
       'src/private/synth/rules/network-trust-conditions.ts:NETWORK_KEYS',
+      'src/private/synth/rules/network-trust-conditions.ts:networkKeysOf',
       'src/private/synth/tree-index.ts:POLICY_TYPES',
+      'src/private/synth/trust/trust-check.ts:concreteShapes',
       'src/private/synth/trust/trust-check.ts:globs',
       'src/private/synth/trust/trust-check.ts:parsedConditions',
       'src/private/synth/trust/trust-check.ts:trustCache',

@@ -102,7 +102,8 @@ function indexPolicies(resources: readonly CfnResource[]): PolicyIndex {
 
 function policiesOf(role: Role, index: PolicyIndex): PolicySource[] {
   const stack = Stack.of(role);
-  const sources = [...index.byRole.get(`${stack.node.path}|${JSON.stringify(tryResolve(stack, role.roleName))}`) ?? []];
+  // Resolving costs; a stage without policies (or without managed ones) needs none of it.
+  const sources = index.byRole.size === 0 ? [] : [...index.byRole.get(`${stack.node.path}|${JSON.stringify(tryResolve(stack, role.roleName))}`) ?? []];
   const resource = role.node.defaultChild;
   if (resource instanceof CfnRole) {
     for (const inline of asList(resource.policies)) {
@@ -110,7 +111,7 @@ function policiesOf(role: Role, index: PolicyIndex): PolicySource[] {
         sources.push({ where: `${role.node.path} (inline policy "${inline.policyName}")`, statements: documentStatements(inline.policyDocument, stack) });
       }
     }
-    for (const arn of asList(tryResolve(stack, resource.managedPolicyArns))) {
+    for (const arn of index.byArn.size === 0 ? [] : asList(tryResolve(stack, resource.managedPolicyArns))) {
       const managed = index.byArn.get(`${stack.node.path}|${JSON.stringify(arn)}`);
       if (managed !== undefined && !sources.includes(managed)) {
         sources.push(managed);

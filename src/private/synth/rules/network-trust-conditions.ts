@@ -55,8 +55,20 @@ export function checkNetworkTrustConditions(index: TreeIndex): Finding[] {
   return findings;
 }
 
+/** The network keys of each role's statements: a mapped role shared by every pool of a stack is read once. */
+const networkKeysOf = new WeakMap<readonly Json[], string[]>();
+
 /** The network keys the Cognito statements of a trust policy test, as the docs spell them, in order. */
 function networkKeys(statements: readonly Json[]): string[] {
+  let keys = networkKeysOf.get(statements);
+  if (keys === undefined) {
+    keys = findNetworkKeys(statements);
+    networkKeysOf.set(statements, keys);
+  }
+  return keys;
+}
+
+function findNetworkKeys(statements: readonly Json[]): string[] {
   const found = new Set<string>();
   for (const statement of statements) {
     if (!allowsWebIdentity(statement, { expected: ANY_PRINCIPAL }) || typeof statement.Condition !== 'object' || statement.Condition === null) {

@@ -200,8 +200,19 @@ export function trustStatements(role: IRole, resolve = true): Json[] | undefined
  */
 export function statementsByShape(role: IRole): Json[] | undefined {
   const unresolved = trustStatements(role, false);
-  return unresolved !== undefined && unresolved.every(concreteShape) ? unresolved : trustStatements(role, true);
+  if (unresolved === undefined) {
+    return undefined;
+  }
+  let readable = concreteShapes.get(unresolved);
+  if (readable === undefined) {
+    readable = unresolved.every(concreteShape);
+    concreteShapes.set(unresolved, readable);
+  }
+  return readable ? unresolved : trustStatements(role, true);
 }
+
+/** Whether each role's unresolved statements are concrete in shape, read once per statement list. */
+const concreteShapes = new WeakMap<readonly Json[], boolean>();
 
 function concreteShape(statement: Json): boolean {
   const principal = statement?.Principal;
