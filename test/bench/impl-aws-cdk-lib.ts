@@ -68,7 +68,7 @@ function addFeatures(pool: IdentityPool, spec: PoolSpec, data: SharedData): void
   const signedInRoles: iam.IRole[] = [authenticated];
   for (const [id, groupName, precedence] of [['Admins', 'admins', 1], ['Editors', 'editors', 2]] as const) {
     const scope = new Construct(pool, id);
-    const role = new iam.Role(scope, 'Role', { assumedBy: authenticatedTrust() });
+    const role = new iam.Role(scope, 'Role', { assumedBy: authenticatedTrust().withSessionTags() });
     new cognito.UserPoolGroup(scope, 'Group', { userPool: spec.userPool, groupName, precedence, role });
     signedInRoles.push(role);
   }

@@ -1,10 +1,12 @@
 /** The workload's identity pools, defined with this library (whatever `src/` holds now). */
 import type { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Implementation, PoolSpec, SharedData } from './workload';
 import { USER_POOL_MAPPING_KEY } from './workload';
 import type { RoleMappingMatchType } from '../../src';
 import {
   IdentityPool,
+  IdentityPoolPrincipal,
   IdentityPoolProviderUrl,
   UserPoolAuthenticationProvider,
 } from '../../src';
@@ -40,8 +42,12 @@ export const ours: Implementation = {
       ],
     });
     if (data !== undefined) {
-      pool.addUserPoolGroupRole('Admins', { userPool: spec.userPool, groupName: 'admins', precedence: 1 });
-      pool.addUserPoolGroupRole('Editors', { userPool: spec.userPool, groupName: 'editors', precedence: 2 });
+      // The pool passes principal tags, so every role it hands out allows sts:TagSession (the
+      // library adds it to the default roles and to the stack's mapped roles; these are supplied).
+      for (const [id, groupName, precedence] of [['Admins', 'admins', 1], ['Editors', 'editors', 2]] as const) {
+        const role = new iam.Role(pool, `${id}GroupRole`, { assumedBy: new IdentityPoolPrincipal(pool).withSessionTags() });
+        pool.addUserPoolGroupRole(id, { userPool: spec.userPool, groupName, precedence, role });
+      }
       pool.grantReadWriteOwnObjects(data.bucket, { prefix: `${spec.id}/` });
       pool.grantReadWriteOwnItems(data.table);
       pool.grantReadSharedObjects(data.bucket, { prefix: `public/${spec.id}/`, grantee: pool.unauthenticatedRole });

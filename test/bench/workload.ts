@@ -104,7 +104,7 @@ export function buildApp(impl: Implementation, pools: number, outdir: string, wo
   for (let first = 0, stackIndex = 0; first < pools; first += perStack, stackIndex++) {
     const stack = new Stack(app, `Bench${stackIndex}`);
     const poolIds: string[] = [];
-    const roles = mappedRoles(stack, poolIds);
+    const roles = mappedRoles(stack, poolIds, workload === 'features');
     const data = workload === 'features' ? sharedData(stack) : undefined;
     const last = Math.min(pools, first + perStack);
     for (let index = first; index < last; index++) {
@@ -121,12 +121,17 @@ function sharedData(stack: Stack): SharedData {
   };
 }
 
-/** The stack's mapped roles, trusting the pools whose ids end up in `poolIds`. */
-function mappedRoles(stack: Stack, poolIds: string[]): iam.IRole[] {
-  const trust = new iam.FederatedPrincipal(COGNITO_IDENTITY, {
+/**
+ * The stack's mapped roles, trusting the pools whose ids end up in `poolIds`; with `sessionTags`
+ * (the features workload, whose pools pass principal tags) they allow `sts:TagSession` too, as
+ * they must for sign-in to work.
+ */
+function mappedRoles(stack: Stack, poolIds: string[], sessionTags: boolean): iam.IRole[] {
+  const federated = new iam.FederatedPrincipal(COGNITO_IDENTITY, {
     'StringEquals': { [`${COGNITO_IDENTITY}:aud`]: Lazy.list({ produce: () => poolIds }) },
     'ForAnyValue:StringLike': { [`${COGNITO_IDENTITY}:amr`]: 'authenticated' },
   }, 'sts:AssumeRoleWithWebIdentity');
+  const trust = sessionTags ? federated.withSessionTags() : federated;
   const roles: iam.IRole[] = [];
   for (let index = 0; index < RULES_PER_MAPPING; index++) {
     roles.push(new iam.Role(stack, `MappedRole${index}`, { assumedBy: trust }));
