@@ -2,20 +2,13 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { RoleMappingMatchType } from '../../src';
 import { MATCH_TYPES } from '../../src/private/construct-time/role-mapping-validation';
+import { SRC, sourceFiles } from '../support/source-files';
 
-const SRC = path.join(__dirname, '../../src');
-
-function tsFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
-    const file = path.join(dir, entry.name);
-    return entry.isDirectory() ? tsFiles(file) : file.endsWith('.ts') ? [file] : [];
-  });
-}
 
 describe('the layout of src/private', () => {
   test('src/private reaches the public files only through import type', () => {
     const offenders: string[] = [];
-    for (const file of tsFiles(path.join(SRC, 'private'))) {
+    for (const file of sourceFiles(path.join(SRC, 'private'))) {
       for (const match of fs.readFileSync(file, 'utf-8').matchAll(/^import (?!type )[^;]*from '(\.[^']*)';/gm)) {
         const target = path.resolve(path.dirname(file), match[1]);
         if (!target.startsWith(path.join(SRC, 'private') + path.sep)) {

@@ -12,8 +12,8 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IdentityPool, IdentityPoolEndpoint, IdentityPoolProviderUrl, UserPoolAuthenticationProvider } from '../../../src';
 import * as bindings from '../../../src/private/cdk/bindings';
 import { buildExampleApp } from '../../example/app';
+import { SRC, sourceFiles } from '../../support/source-files';
 
-const SRC = path.join(__dirname, '../../../src');
 const MODULES: Record<string, object> = {
   'aws-cdk-lib': cdk,
   'aws-cdk-lib/aws-cognito': cognito,
@@ -71,19 +71,11 @@ describe('aws-cdk-lib bindings', () => {
 
   test('src/private reads aws-cdk-lib values only through the bindings', () => {
     const offenders: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const file = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          walk(file);
-        } else if (file.endsWith('.ts') && file !== path.join(SRC, 'private/cdk/bindings.ts')) {
-          for (const match of fs.readFileSync(file, 'utf-8').matchAll(/^import (?!type )[^;]*from '(aws-cdk-lib[^']*)';/gm)) {
-            offenders.push(`${path.relative(SRC, file)}: ${match[1]}`);
-          }
-        }
+    for (const file of sourceFiles(path.join(SRC, 'private')).filter(source => source !== path.join(SRC, 'private/cdk/bindings.ts'))) {
+      for (const match of fs.readFileSync(file, 'utf-8').matchAll(/^import (?!type )[^;]*from '(aws-cdk-lib[^']*)';/gm)) {
+        offenders.push(`${path.relative(SRC, file)}: ${match[1]}`);
       }
-    };
-    walk(path.join(SRC, 'private'));
+    }
     expect(offenders).toEqual([]);
   });
 

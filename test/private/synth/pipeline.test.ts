@@ -6,6 +6,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityPool, IdentityPoolRoleAttachment } from '../../../src';
 import { SynthRegistry } from '../../../src/private/synth/pipeline';
 import { RULES } from '../../../src/private/synth/rules';
+import { sourceFiles } from '../../support/source-files';
 
 /** A pool whose guest role is granted what guest credentials cannot use (a guestScopeDown warning). */
 function leakyGuestPool(stack: Stack, id: string): IdentityPool {
@@ -93,19 +94,11 @@ describe('the synth pipeline', () => {
 
   test('the library keeps no module-level registry of facts: only pure memo caches', () => {
     const found: string[] = [];
-    const walk = (dir: string): void => {
-      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-        const file = path.join(dir, entry.name);
-        if (entry.isDirectory()) {
-          walk(file);
-        } else if (file.endsWith('.ts')) {
-          for (const match of fs.readFileSync(file, 'utf-8').matchAll(/^(?:export )?(?:const|let) (\w+)[^=\n]*= new (?:Weak)?(?:Map|Set)\b/gm)) {
-            found.push(`${path.relative(path.join(__dirname, '../../..'), file)}:${match[1]}`);
-          }
-        }
+    for (const file of sourceFiles()) {
+      for (const match of fs.readFileSync(file, 'utf-8').matchAll(/^(?:export )?(?:const|let) (\w+)[^=\n]*= new (?:Weak)?(?:Map|Set)\b/gm)) {
+        found.push(`${path.relative(path.join(__dirname, '../../..'), file)}:${match[1]}`);
       }
-    };
-    walk(path.join(__dirname, '../../../src'));
+    }
     expect(found.sort()).toEqual([
       // constant tables
       'src/private/construct-time/role-mapping-validation.ts:TOKENS_WITHOUT_ROLE_CLAIMS',
