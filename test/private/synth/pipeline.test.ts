@@ -105,7 +105,6 @@ describe('the synth pipeline', () => {
       'src/private/synth/rules/network-trust-conditions.ts:NETWORK_KEYS',
       'src/private/synth/rules/network-trust-conditions.ts:networkKeysOf',
       'src/private/synth/tree-index.ts:POLICY_TYPES',
-      'src/private/synth/trust/trust-check.ts:concreteShapes',
       'src/private/synth/trust/trust-check.ts:globs',
       'src/private/synth/trust/trust-check.ts:parsedConditions',
       'src/private/synth/trust/trust-check.ts:trustCache',

@@ -12,8 +12,6 @@ import { warningAt } from '../finding';
 
 const WEB_IDENTITY = 'sts:AssumeRoleWithWebIdentity';
 const TAG_SESSION = 'sts:TagSession';
-const COMMERCIAL = COMMERCIAL_PRINCIPAL;
-const GOVCLOUD = GOVCLOUD_PRINCIPAL;
 
 /**
  * The China regions, where the docs do not settle the principal (checked 2026-12-01): the
@@ -154,32 +152,41 @@ function trustProblems(
 
 export type Json = any;
 
+/** What is read of one role's trust, at one statement count. */
+interface TrustEntry {
+  readonly statementCount: number;
+  readonly unresolved: Json[];
+  /** The resolved statements; null when they cannot be resolved. */
+  resolved?: Json[] | null;
+  /** Whether the unresolved statements are concrete where `statementsByShape` reads them. */
+  concreteShape?: boolean;
+}
+
 /**
  * Trust statements, per role, unresolved and resolved, with the statement count they were read
  * at. A role handed out by many pools (a mapped role shared by every pool of a stack) is read
  * once, not once per pool. Statements are frozen once their document resolves, so only a
  * statement added later can change the result, and that changes the count.
  */
-const trustCache = new WeakMap<Role, { readonly statementCount: number; unresolved?: Json[]; resolved?: Json[] | null }>();
+const trustCache = new WeakMap<Role, TrustEntry>();
 
-/**
- * The statements of a role defined in the app, resolved (intrinsics) or not (token strings);
- * undefined when they cannot be read.
- */
-export function trustStatements(role: IRole, resolve = true): Json[] | undefined {
+function trustEntry(role: IRole): TrustEntry | undefined {
   if (!Role.isRole(role) || role.assumeRolePolicy === undefined) {
     return undefined;
   }
   const document = role.assumeRolePolicy;
   let cached = trustCache.get(role);
   if (cached === undefined || cached.statementCount !== document.statementCount) {
-    cached = { statementCount: document.statementCount };
+    cached = {
+      statementCount: document.statementCount,
+      unresolved: asList(document.toJSON()?.Statement).map(statement => expandListTokens(statement, role)),
+    };
     trustCache.set(role, cached);
   }
-  cached.unresolved ??= asList(document.toJSON()?.Statement).map(statement => expandListTokens(statement, role));
-  if (!resolve) {
-    return cached.unresolved;
-  }
+  return cached;
+}
+
+function resolvedStatements(role: IRole, cached: TrustEntry): Json[] | undefined {
   if (cached.resolved === undefined) {
     // The statements' tokens, not the document: resolving a PolicyDocument also merges and
     // post-processes it for the template, which the template's own synthesis does anyway.
@@ -193,26 +200,31 @@ export function trustStatements(role: IRole, resolve = true): Json[] | undefined
 }
 
 /**
+ * The statements of a role defined in the app, resolved (intrinsics) or not (token strings);
+ * undefined when they cannot be read.
+ */
+export function trustStatements(role: IRole, resolve = true): Json[] | undefined {
+  const cached = trustEntry(role);
+  if (cached === undefined) {
+    return undefined;
+  }
+  return resolve ? resolvedStatements(role, cached) : cached.unresolved;
+}
+
+/**
  * The statements of a role defined in the app, read as cheaply as rules that look at who may
  * assume it (Effect, Principal, Action) and at its condition keys can take them: unresolved
  * when all of those are concrete there (the library's roles, and most others), resolved when
  * any is a token. Condition values may stay tokens either way.
  */
 export function statementsByShape(role: IRole): Json[] | undefined {
-  const unresolved = trustStatements(role, false);
-  if (unresolved === undefined) {
+  const cached = trustEntry(role);
+  if (cached === undefined) {
     return undefined;
   }
-  let readable = concreteShapes.get(unresolved);
-  if (readable === undefined) {
-    readable = unresolved.every(concreteShape);
-    concreteShapes.set(unresolved, readable);
-  }
-  return readable ? unresolved : trustStatements(role, true);
+  cached.concreteShape ??= cached.unresolved.every(concreteShape);
+  return cached.concreteShape ? cached.unresolved : resolvedStatements(role, cached);
 }
-
-/** Whether each role's unresolved statements are concrete in shape, read once per statement list. */
-const concreteShapes = new WeakMap<readonly Json[], boolean>();
 
 function concreteShape(statement: Json): boolean {
   const principal = statement?.Principal;
@@ -273,7 +285,7 @@ function expandListToken(value: Json, scope: IConstruct): Json {
 }
 
 /** Every principal an identity pool may sign in through, when the region is not known. */
-export const ANY_PRINCIPAL: readonly string[] = [COMMERCIAL, GOVCLOUD, ...CHINA_REGIONS.map(chinaIssuer)];
+export const ANY_PRINCIPAL: readonly string[] = [COMMERCIAL_PRINCIPAL, GOVCLOUD_PRINCIPAL, ...CHINA_REGIONS.map(chinaIssuer)];
 
 export interface Services {
   /**
@@ -297,7 +309,7 @@ export function expectedServices(pool: IIdentityPool, roleStack: Stack): Service
   }
   const service = cognitoPrincipalForRegion(region);
   const expected = region.startsWith('cn-') ? [service, chinaIssuer(region)] : [service];
-  return { expected, other: service === GOVCLOUD ? COMMERCIAL : GOVCLOUD, region };
+  return { expected, other: service === GOVCLOUD_PRINCIPAL ? COMMERCIAL_PRINCIPAL : GOVCLOUD_PRINCIPAL, region };
 }
 
 function assessTrust(statements: readonly Json[], services: Services, poolId: Json, identityType: string, classicFlow: boolean): string[] {
