@@ -27,7 +27,7 @@ interface CpuProfile {
   readonly timeDeltas: number[];
 }
 
-const OURS = /\/src\/[^/]+(\/[^/]+)?\.ts$/;
+const OURS = /\/src\/.+\.ts$/;
 
 /** The part of the code a frame belongs to, for the first table. */
 function area(url: string, functionName: string): string {

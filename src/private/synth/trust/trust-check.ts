@@ -253,7 +253,8 @@ function expandListTokens(statement: Json, scope: IConstruct): Json {
   }
   const condition: Record<string, Json> = {};
   for (const [operator, block] of Object.entries<Json>(statement.Condition)) {
-    if (typeof block !== 'object' || block === null) {
+    // A block that is itself a token (a Lazy map) is not a map of keys yet: the resolved path reads it.
+    if (typeof block !== 'object' || block === null || Token.isUnresolved(block)) {
       condition[operator] = block;
       continue;
     }

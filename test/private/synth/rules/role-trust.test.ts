@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -64,6 +65,24 @@ describe.each(LAYOUTS)('roles trust their pool, $name', layout => {
       `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, 'Pool/UnauthenticatedRole')} (mapped role of `
       + 'roleMappings[0].rules[0]) has a cognito-identity.amazonaws.com:amr condition that admits "unauthenticated", so guests of this pool could '
       + 'assume it; trust the pool with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
+    ]);
+  });
+
+  test('a role whose condition block is a token (a Lazy map) is judged on what it produces', () => {
+    const stack = layout.stack();
+    const pools: Record<string, IdentityPool> = {};
+    const trusting = (poolId: string) => new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
+      'StringEquals': Lazy.any({ produce: () => ({ 'cognito-identity.amazonaws.com:aud': pools[poolId].identityPoolId }) }),
+      'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+    }, 'sts:AssumeRoleWithWebIdentity');
+    pools.Other = new IdentityPool(stack, 'Other');
+    pools.Pool = new IdentityPool(stack, 'Pool', { authenticatedRole: new iam.Role(stack, 'Wrong', { assumedBy: trusting('Other') }) });
+    pools.Owner = new IdentityPool(stack, 'Owner', { authenticatedRole: new iam.Role(stack, 'Right', { assumedBy: trusting('Owner') }) });
+    expect(warningsOf(stack, 'roleTrust')).toEqual([
+      `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, 'Wrong')} (authenticated default role) has a `
+      + 'cognito-identity.amazonaws.com:aud condition that does not name this identity pool, so this pool\'s identities cannot assume it: sign-in '
+      + 'fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"; trust the pool with '
+      + 'new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
     ]);
   });
 
