@@ -345,8 +345,16 @@ project.addTask('mutation:force', {
   exec: 'stryker run --force',
   receiveArgs: true,
 });
+// The README's table of scores and list of equivalent mutants, from the incremental file.
+project.addTask('mutation:scores', {
+  description: 'Prints the README\'s mutation score table and equivalent mutants, from reports/stryker-incremental.json',
+  exec: 'node scripts/mutation-scores.js',
+  receiveArgs: true,
+});
 // The sandbox and the HTML/JSON reports are local; the incremental file is kept in git.
 project.gitignore.addPatterns('/.stryker-tmp/', '/reports/mutation/');
+// A contributor's scratch files.
+project.gitignore.addPatterns('/.scratch/');
 project.npmignore?.exclude('/reports/', '/stryker.config.mjs', '/.stryker-tmp/');
 
 project.synth();

@@ -80,13 +80,12 @@ export function checkRoleTrust(
     if (resolved === undefined || trustsPool(resolved, services, poolId, use.identityType, sessionTags)) {
       continue;
     }
+    // trustsPool said no, so trustProblems finds at least one thing wrong (they ask the same questions).
     const problems = trustProblems(resolved, services, poolId, use.identityType, classicFlow, sessionTags);
-    if (problems.length > 0) {
-      findings.push(warningAt(attachment, WarningId.ROLE_TRUST,
-        `The role ${use.role.node.path} (${use.description}) ${problems.join('; and it ')}; trust the pool with `
-        + constructorCall('IdentityPoolPrincipal', `pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()}`)
-        + (sessionTags ? `.${apiName('withSessionTags')}()` : '')));
-    }
+    findings.push(warningAt(attachment, WarningId.ROLE_TRUST,
+      `The role ${use.role.node.path} (${use.description}) ${problems.join('; and it ')}; trust the pool with `
+      + constructorCall('IdentityPoolPrincipal', `pool, IdentityPoolIdentityType.${use.identityType.toUpperCase()}`)
+      + (sessionTags ? `.${apiName('withSessionTags')}()` : '')));
   }
   return findings;
 }
@@ -114,13 +113,16 @@ interface TrustSummary {
 const trustSummaries = new WeakMap<readonly Json[], Map<string, TrustSummary>>();
 
 function trustSummary(statements: readonly Json[], services: Services, identityType: string): TrustSummary {
+  // Stryker disable next-line StringLiteral: no two lists of principals join to the same string without the comma
   const cacheKey = `${services.expected.join(',')}|${identityType}`;
   let perKey = trustSummaries.get(statements);
+  // Stryker disable next-line ConditionalExpression: a memo; a new map only forgets what was computed
   if (perKey === undefined) {
     perKey = new Map();
     trustSummaries.set(statements, perKey);
   }
   let summary = perKey.get(cacheKey);
+  // Stryker disable next-line ConditionalExpression: a memo; summarizing again gives the same summary
   if (summary === undefined) {
     const audValues: ConditionValues[] = [];
     for (const statement of statements) {
@@ -226,14 +228,15 @@ export function statementsByShape(role: IRole): Json[] | undefined {
   return cached.concreteShape ? cached.unresolved : resolvedStatements(role, cached);
 }
 
+/** PolicyStatement accepts only maps (or tokens) as condition blocks, so a concrete block is a map. */
 function concreteShape(statement: Json): boolean {
-  const principal = statement?.Principal;
-  const condition = statement?.Condition;
-  return concrete(statement?.Effect)
+  const principal = statement.Principal;
+  const condition = statement.Condition;
+  return concrete(statement.Effect)
     && (principal === undefined || (concrete(principal) && Object.values<Json>(principal).every(value => asList(value).every(concrete))))
-    && asList(statement?.Action).every(concrete)
+    && asList(statement.Action).every(concrete)
     && (condition === undefined || (concrete(condition) && Object.entries<Json>(condition).every(([operator, block]) =>
-      concrete(operator) && concrete(block) && (typeof block !== 'object' || block === null || Object.keys(block).every(concrete)))));
+      concrete(operator) && concrete(block) && Object.keys(block).every(concrete))));
 }
 
 /** Not a token: a token string, list or number, or an object that resolves to something else. */
@@ -248,13 +251,14 @@ function concrete(value: Json): boolean {
  * whole policy. Whatever cannot be expanded so stays as it is, for the resolved path to judge.
  */
 function expandListTokens(statement: Json, scope: IConstruct): Json {
-  if (typeof statement?.Condition !== 'object' || statement.Condition === null) {
+  if (statement.Condition === undefined) {
     return statement;
   }
   const condition: Record<string, Json> = {};
   for (const [operator, block] of Object.entries<Json>(statement.Condition)) {
-    // A block that is itself a token (a Lazy map) is not a map of keys yet: the resolved path reads it.
-    if (typeof block !== 'object' || block === null || Token.isUnresolved(block)) {
+    // PolicyStatement accepts only maps and tokens as condition blocks. A block that is itself a
+    // token (a Lazy map) is not a map of keys yet: the resolved path reads it.
+    if (Token.isUnresolved(block)) {
       condition[operator] = block;
       continue;
     }
@@ -264,9 +268,7 @@ function expandListTokens(statement: Json, scope: IConstruct): Json {
 }
 
 function expandListToken(value: Json, scope: IConstruct): Json {
-  if (!Array.isArray(value) || !Token.isUnresolved(value)) {
-    return value;
-  }
+  // Undefined for anything but a list token (a string, a concrete list, an intrinsic).
   const resolvable = Tokenization.reverseList(value);
   if (resolvable === undefined) {
     return value;
@@ -317,22 +319,17 @@ function assessTrust(statements: readonly Json[], services: Services, poolId: Js
   const service = services.expected[0];
   const candidates = statements.filter(statement => allowsWebIdentity(statement, services));
   if (candidates.length === 0) {
-    const otherPartition = services.other !== undefined
-      && statements.some(statement => allowsWebIdentity(statement, { expected: [services.other!] }));
+    const otherPartition = statements.some(statement => allowsWebIdentity(statement, { expected: asList(services.other) }));
     if (otherPartition) {
       return [`trusts ${services.other}, but identity pools in ${services.region} sign in through ${service}, so ${ACCESS_DENIED}`];
     }
     return [`does not trust this identity pool: no statement of its trust policy allows ${WEB_IDENTITY} to the federated principal ${service}, `
       + `so ${ACCESS_DENIED}`];
   }
-  let best: string[] | undefined;
-  for (const statement of candidates) {
-    const problems = statementProblems(statement, services, poolId, identityType, classicFlow);
-    if (best === undefined || problems.length < best.length) {
-      best = problems;
-    }
-  }
-  return best ?? [];
+  // The statement with the fewest problems (the first of those) is the one the user meant.
+  return candidates
+    .map(statement => statementProblems(statement, services, poolId, identityType, classicFlow))
+    .reduce((best, problems) => problems.length < best.length ? problems : best);
 }
 
 function statementProblems(statement: Json, services: Services, poolId: Json, identityType: string, classicFlow: boolean): string[] {
@@ -374,7 +371,7 @@ function allowsAction(statement: Json, services: Pick<Services, 'expected'>, wan
     return false;
   }
   const federated = asList(statement.Principal?.Federated);
-  if (!federated.some(principal => typeof principal === 'string' && services.expected.includes(principal))) {
+  if (!federated.some(principal => services.expected.includes(principal))) {
     return false;
   }
   return asList(statement.Action).some(action => typeof action === 'string' && glob(action, true).test(wantedAction));
@@ -405,6 +402,7 @@ class ConditionValues {
   private readonly patterns: ConditionValue[] = [];
 
   public add(operator: string, value: Json): void {
+    // Stryker disable next-line Regex: a qualified StringEquals kept as a pattern compares alike; the set is only faster
     if (/^(ForAnyValue:|ForAllValues:)?StringEquals$/.test(operator)) {
       this.exact.add(JSON.stringify(value));
     } else {
@@ -429,12 +427,15 @@ class ConditionValues {
  */
 export function conditionValues(statement: Json, services: Pick<Services, 'expected'>, key: string): ConditionValues | undefined {
   // Resolved statements are cached per role (see trustStatements), so their parsed conditions can be too.
+  // Stryker disable next-line StringLiteral: no two lists of principals join to the same string without the comma
   const cacheKey = `${services.expected.join(',')}|${key}`;
   let parsed = parsedConditions.get(statement);
+  // Stryker disable next-line ConditionalExpression: a memo; a new map only forgets what was parsed
   if (parsed === undefined) {
     parsed = new Map();
     parsedConditions.set(statement, parsed);
   }
+  // Stryker disable next-line ConditionalExpression: a memo; parsing again gives the same values
   if (!parsed.has(cacheKey)) {
     parsed.set(cacheKey, parseConditionValues(statement, services, key));
   }
@@ -447,10 +448,11 @@ function parseConditionValues(statement: Json, services: Pick<Services, 'expecte
   const wanted = services.expected.map(service => `${service}:${key}`.toLowerCase());
   let values: ConditionValues | undefined;
   for (const [operator, block] of Object.entries<Json>(statement.Condition ?? {})) {
-    if (!/^(ForAnyValue:|ForAllValues:)?String(Equals|Like)(IgnoreCase)?$/.test(operator) || typeof block !== 'object' || block === null) {
+    if (!/^(ForAnyValue:|ForAllValues:)?String(Equals|Like)(IgnoreCase)?$/.test(operator)) {
       continue;
     }
-    for (const [conditionKey, raw] of Object.entries<Json>(block)) {
+    // A block that is not a map has no keys to match.
+    for (const [conditionKey, raw] of Object.entries<Json>(block ?? {})) {
       if (wanted.includes(conditionKey.toLowerCase())) {
         values ??= new ConditionValues();
         for (const value of asList(raw)) {
@@ -462,12 +464,15 @@ function parseConditionValues(statement: Json, services: Pick<Services, 'expecte
   return values;
 }
 
+/**
+ * A value of a StringLike or IgnoreCase operator (ConditionValues keeps the exact, case-sensitive
+ * ones in its set): a wildcard pattern, or a string compared without case.
+ */
 function conditionValue(operator: string, value: Json): ConditionValue {
-  const like = operator.includes('Like');
   const ignoreCase = operator.endsWith('IgnoreCase');
-  const pattern = typeof value === 'string' && like ? glob(value, ignoreCase) : undefined;
+  const pattern = typeof value === 'string' && operator.includes('Like') ? glob(value, ignoreCase) : undefined;
   const matches = (candidate: string): boolean => typeof value === 'string'
-    && (pattern ? pattern.test(candidate) : ignoreCase ? value.toLowerCase() === candidate.toLowerCase() : value === candidate);
+    && (pattern ? pattern.test(candidate) : value.toLowerCase() === candidate.toLowerCase());
   let json: string | undefined;
   return {
     admits: matches,
@@ -483,6 +488,7 @@ const globs = new Map<string, RegExp>();
 function glob(pattern: string, ignoreCase: boolean): RegExp {
   const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
   let regexp = globs.get(cacheKey);
+  // Stryker disable next-line ConditionalExpression: a memo; compiling again gives the same RegExp
   if (regexp === undefined) {
     const source = pattern.split('').map(character =>
       character === '*' ? '.*' : character === '?' ? '.' : character.replace(/[.+^${}()|[\]\\]/g, '\\$&')).join('');

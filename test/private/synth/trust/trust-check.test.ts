@@ -1,8 +1,10 @@
 import { App, Lazy, Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IIdentityPool } from '../../../../src';
+import { IdentityPool, IdentityPoolIdentityType, IdentityPoolPrincipal } from '../../../../src';
+import type { RoleUse } from '../../../../src/private/synth/facts';
 import {
-  allowsWebIdentity, ANY_PRINCIPAL, audIs, conditionValues, expectedServices, statementsByShape, trustStatements,
+  allowsWebIdentity, ANY_PRINCIPAL, audIs, checkRoleTrust, conditionValues, expectedServices, statementsByShape, trustStatements,
 } from '../../../../src/private/synth/trust/trust-check';
 
 /**
@@ -74,6 +76,23 @@ describe('conditionValues: the values of the string conditions on <principal>:<k
     const like = amrOf({ 'ForAnyValue:StringLikeIgnoreCase': { [`${COMMERCIAL}:amr`]: 'AUTH*' } })!;
     expect(like.admits('authenticated')).toBe(true);
     expect(like.admits('unauthenticated')).toBe(false);
+  });
+
+  test('StringEqualsIgnoreCase has no wildcards, and a value that is not a string admits no string', () => {
+    const exact = amrOf({ StringEqualsIgnoreCase: { [`${COMMERCIAL}:amr`]: ['Auth*', { Ref: 'Amr' }] } })!;
+    expect(exact.admits('auth*')).toBe(true);
+    expect(exact.admits('authenticated')).toBe(false);
+    expect(exact.admits('amr')).toBe(false);
+    expect(exact.equals({ Ref: 'Amr' })).toBe(true);
+  });
+
+  test('a wildcard pattern compiled without case is not reused with case, nor the other way round', () => {
+    // Patterns of their own: compiled patterns are kept for the whole process.
+    expect(amrOf({ StringLikeIgnoreCase: { [`${COMMERCIAL}:amr`]: 'sQ7*' } })!.admits('SQ7x')).toBe(true);
+    expect(amrOf({ StringLike: { [`${COMMERCIAL}:amr`]: 'Q7*' } })!.admits('Q7x')).toBe(true);
+    expect(amrOf({ StringLikeIgnoreCase: { [`${COMMERCIAL}:amr`]: 'W5*' } })!.admits('w5x')).toBe(true);
+    expect(amrOf({ StringLike: { [`${COMMERCIAL}:amr`]: 'iW5*' } })!.admits('iW5x')).toBe(true);
+    expect(amrOf({ StringLike: { [`${COMMERCIAL}:amr`]: 'iW5*' } })!.admits('IW5x')).toBe(false);
   });
 
   test('condition keys are read without case', () => {
@@ -347,5 +366,203 @@ describe('a role\'s trust statements', () => {
     }, 'sts:AssumeRoleWithWebIdentity'));
     expect(Token.isUnresolved(trustStatements(role, false)![0].Condition.StringEquals)).toBe(true);
     expect(trustStatements(role)![0].Condition).toEqual({ StringEquals: { [`${COMMERCIAL}:aud`]: 'us-east-1:aaaa' } });
+  });
+
+  test('a role whose trust policy has no statements has none, read either way', () => {
+    const silent: iam.IPrincipal = {
+      ...new iam.ServicePrincipal('lambda.amazonaws.com'),
+      addToAssumeRolePolicy: () => undefined,
+    } as unknown as iam.IPrincipal;
+    const { role } = roleWith(silent);
+    expect(role.assumeRolePolicy!.statementCount).toBe(0);
+    expect(trustStatements(role)).toEqual([]);
+    expect(trustStatements(role, false)).toEqual([]);
+    expect(statementsByShape(role)).toEqual([]);
+  });
+
+  test('by shape: a statement without a principal is read as it is', () => {
+    const { role } = roleWith(new iam.FederatedPrincipal(COMMERCIAL, {}, 'sts:AssumeRoleWithWebIdentity'));
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ effect: iam.Effect.DENY, actions: ['sts:TagSession'] }));
+    expect(statementsByShape(role)).toBe(trustStatements(role, false));
+    expect(statementsByShape(role)![1]).toEqual({ Effect: 'Deny', Action: 'sts:TagSession' });
+  });
+
+  const lazy = (value: string) => Lazy.string({ produce: () => value });
+  test.each([
+    ['a principal beside a concrete one', () => new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal(COMMERCIAL), new iam.ArnPrincipal(lazy('arn:aws:iam::111111111111:role/a'))],
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+    })],
+    ['a principal in a list beside a concrete one', () => new iam.PolicyStatement({
+      principals: [new iam.ArnPrincipal('arn:aws:iam::111111111111:role/a'), new iam.ArnPrincipal(lazy('arn:aws:iam::111111111111:role/b'))],
+      actions: ['sts:AssumeRole'],
+    })],
+    ['an action beside a concrete one', () => new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal(COMMERCIAL)], actions: ['sts:AssumeRoleWithWebIdentity', lazy('sts:TagSession')],
+    })],
+    ['a condition key beside a concrete one', () => new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal(COMMERCIAL)],
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      conditions: { StringEquals: { [`${COMMERCIAL}:aud`]: 'x', [lazy(`${COMMERCIAL}:amr`)]: 'authenticated' } },
+    })],
+  ])('by shape: resolved when %s is a token, in a second statement', (_what, statement) => {
+    const { role } = roleWith(new iam.FederatedPrincipal(COMMERCIAL, {}, 'sts:AssumeRoleWithWebIdentity'));
+    role.assumeRolePolicy!.addStatements(statement());
+    const byShape = statementsByShape(role)!;
+    expect(byShape).toBe(trustStatements(role));
+    expect(JSON.stringify(byShape)).not.toContain('${Token[');
+  });
+
+  test('a list token that produces strings and something else stays a token', () => {
+    const { role } = roleWith(new iam.FederatedPrincipal(COMMERCIAL, {
+      StringEquals: { [`${COMMERCIAL}:aud`]: Lazy.list({ produce: () => ['us-east-1:aaaa', { Ref: 'Pool' }] as unknown as string[] }) },
+    }, 'sts:AssumeRoleWithWebIdentity'));
+    expect(Token.isUnresolved(trustStatements(role, false)![0].Condition.StringEquals[`${COMMERCIAL}:aud`])).toBe(true);
+  });
+
+  test('a list token is produced as at the template\'s resolution, with nothing resolved further', () => {
+    const contexts: any[] = [];
+    const { role } = roleWith(new iam.FederatedPrincipal(COMMERCIAL, {
+      StringEquals: { [`${COMMERCIAL}:aud`]: Lazy.list({ produce: context => { contexts.push(context); return ['us-east-1:aaaa']; } }) },
+    }, 'sts:AssumeRoleWithWebIdentity'));
+    expect(trustStatements(role, false)![0].Condition.StringEquals[`${COMMERCIAL}:aud`]).toEqual(['us-east-1:aaaa']);
+    expect(contexts).toHaveLength(1);
+    expect(contexts[0].scope).toBe(role);
+    expect(contexts[0].preparing).toBe(false);
+    expect(contexts[0].documentPath).toEqual([]);
+    const inner = { Ref: 'X' };
+    expect(contexts[0].resolve(inner)).toBe(inner);
+  });
+
+  test('statements that cannot be resolved are tried once, not at every read', () => {
+    let produced = 0;
+    const { role } = roleWith(new iam.FederatedPrincipal(COMMERCIAL, {
+      StringEquals: { [`${COMMERCIAL}:aud`]: Lazy.list({ produce: () => { produced++; throw new Error('not yet'); } }) },
+    }, 'sts:AssumeRoleWithWebIdentity'));
+    expect(trustStatements(role, false)).toHaveLength(1);
+    expect(produced).toBe(1);
+    expect(trustStatements(role)).toBeUndefined();
+    expect(produced).toBe(2);
+    expect(trustStatements(role)).toBeUndefined();
+    expect(statementsByShape(role)).toBe(trustStatements(role, false));
+    expect(produced).toBe(2);
+  });
+});
+
+describe('checkRoleTrust: each role a pool hands out, judged once, as cheaply as it can be', () => {
+  function setUp() {
+    const stack = new Stack(new App(), 'Stack', { env: { account: '111111111111', region: 'us-east-1' } });
+    const pool = new IdentityPool(stack, 'Pool');
+    const resolve = jest.spyOn(Stack.prototype, 'resolve');
+    return { stack, pool, resolve };
+  }
+  const use = (role: iam.IRole, identityType: 'authenticated' | 'unauthenticated', description = `${identityType} role`): RoleUse =>
+    ({ role, identityType, description });
+  const federated = (conditions: Record<string, unknown>) =>
+    new iam.FederatedPrincipal(COMMERCIAL, conditions, 'sts:AssumeRoleWithWebIdentity');
+  const messages = (findings: ReturnType<typeof checkRoleTrust>) => findings.map(finding => finding.message);
+
+  afterEach(() => jest.restoreAllMocks());
+
+  test('a role built with IdentityPoolPrincipal is judged on its unresolved statements: nothing is resolved', () => {
+    const { stack, pool, resolve } = setUp();
+    const plain = new iam.Role(stack, 'Plain', { assumedBy: new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) });
+    const tagged = new iam.Role(stack, 'Tagged', {
+      assumedBy: new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.UNAUTHENTICATED).withSessionTags(),
+    });
+    expect(checkRoleTrust(stack, pool, [use(plain, 'authenticated')], false, false)).toEqual([]);
+    expect(checkRoleTrust(stack, pool, [use(tagged, 'unauthenticated')], false, true)).toEqual([]);
+    expect(resolve).not.toHaveBeenCalled();
+  });
+
+  test('a default role the pool made is not read at all', () => {
+    const { stack, pool } = setUp();
+    const role = pool.authenticatedRole as iam.Role;
+    const read = jest.spyOn(role.assumeRolePolicy!, 'toJSON');
+    expect(checkRoleTrust(stack, pool, [use(role, 'authenticated')], false, false)).toEqual([]);
+    expect(read).not.toHaveBeenCalled();
+  });
+
+  test('a role is judged once per identity type it is handed out for', () => {
+    const { stack, pool } = setUp();
+    const forSignedIn = new iam.Role(stack, 'SignedIn', { assumedBy: new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) });
+    const service = new iam.Role(stack, 'Service', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    const findings = checkRoleTrust(stack, pool, [
+      use(forSignedIn, 'authenticated'), use(forSignedIn, 'authenticated'), use(forSignedIn, 'unauthenticated'),
+      use(service, 'authenticated', 'first use'), use(service, 'authenticated', 'second use'),
+    ], false, false);
+    expect(messages(findings)).toEqual([
+      expect.stringMatching(/^The role Stack\/SignedIn \(unauthenticated role\) has a cognito-identity.amazonaws.com:amr condition that does not admit "unauthenticated"/),
+      expect.stringMatching(/^The role Stack\/Service \(first use\) does not trust this identity pool/),
+    ]);
+    expect(findings.map(finding => [finding.scope, finding.level, finding.warningId])).toEqual([
+      [stack, 'warning', 'cdk-identity-pool:roleTrust'], [stack, 'warning', 'cdk-identity-pool:roleTrust'],
+    ]);
+  });
+
+  test('the pool\'s id is resolved once per stack, however many roles are judged', () => {
+    const { stack, pool, resolve } = setUp();
+    const roles = ['A', 'B'].map(id => new iam.Role(stack, id, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') }));
+    expect(checkRoleTrust(stack, pool, roles.map(role => use(role, 'authenticated')), false, false)).toHaveLength(2);
+    expect(resolve.mock.calls.filter(([value]) => value === pool.identityPoolId)).toHaveLength(1);
+  });
+
+  test('a statement that names the pool but denies, or names another principal, does not make the role trust it', () => {
+    const { stack, pool } = setUp();
+    const conditions = {
+      'StringEquals': { [`${COMMERCIAL}:aud`]: pool.identityPoolId },
+      'ForAnyValue:StringLike': { [`${COMMERCIAL}:amr`]: 'authenticated' },
+    };
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    role.assumeRolePolicy!.addStatements(
+      new iam.PolicyStatement({ effect: iam.Effect.DENY, principals: [federated({})], actions: ['sts:AssumeRoleWithWebIdentity'], conditions }),
+      new iam.PolicyStatement({
+        principals: [new iam.FederatedPrincipal('accounts.google.com')], actions: ['sts:AssumeRoleWithWebIdentity'], conditions,
+      }),
+    );
+    expect(messages(checkRoleTrust(stack, pool, [use(role, 'authenticated')], false, false))).toEqual([
+      expect.stringMatching(/^The role Stack\/Role \(authenticated role\) does not trust this identity pool: no statement/),
+    ]);
+  });
+
+  test('sts:TagSession allowed in a statement of its own is enough', () => {
+    const { stack, pool } = setUp();
+    const role = new iam.Role(stack, 'Role', { assumedBy: federated({ StringEquals: { [`${COMMERCIAL}:aud`]: pool.identityPoolId } }) });
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ principals: [federated({})], actions: ['sts:TagSession'] }));
+    const [finding] = messages(checkRoleTrust(stack, pool, [use(role, 'authenticated')], false, true));
+    expect(finding).toMatch(/has no cognito-identity.amazonaws.com:amr condition/);
+    expect(finding).not.toMatch(/does not allow sts:TagSession/);
+    expect(finding).toMatch(/IdentityPoolIdentityType.AUTHENTICATED\)\.withSessionTags\(\)$/);
+  });
+
+  describe('of several statements for the web identity, the one with the fewest problems is reported', () => {
+    const audOnly = (pool: IdentityPool) => federated({ StringEquals: { [`${COMMERCIAL}:aud`]: pool.identityPoolId } });
+    const amrOnly = () => federated({ 'ForAnyValue:StringLike': { [`${COMMERCIAL}:amr`]: 'authenticated' } });
+    const neither = () => federated({});
+    test.each([
+      ['the better first', [audOnly, neither], /has no cognito-identity.amazonaws.com:amr condition/],
+      ['the better last', [neither, audOnly], /has no cognito-identity.amazonaws.com:amr condition/],
+      ['the first of two as good', [audOnly, amrOnly], /has no cognito-identity.amazonaws.com:amr condition/],
+      ['the first of two as good, the other way round', [amrOnly, audOnly], /has no cognito-identity.amazonaws.com:aud condition/],
+    ])('%s', (_what, principals, expected) => {
+      const { stack, pool } = setUp();
+      const [first, ...rest] = principals.map(principal => principal(pool));
+      const role = new iam.Role(stack, 'Role', { assumedBy: first });
+      role.assumeRolePolicy!.addStatements(...rest.map(principal => new iam.PolicyStatement({
+        principals: [principal], actions: ['sts:AssumeRoleWithWebIdentity'],
+      })));
+      const [finding] = messages(checkRoleTrust(stack, pool, [use(role, 'authenticated')], false, false));
+      expect(finding).toMatch(expected);
+      expect(finding).not.toMatch(/; and it /);
+    });
+  });
+
+  test('without amr, a role for signed-in users could go to guests; a role for guests, to any identity', () => {
+    const { stack, pool } = setUp();
+    const role = new iam.Role(stack, 'Role', { assumedBy: federated({ StringEquals: { [`${COMMERCIAL}:aud`]: pool.identityPoolId } }) });
+    expect(messages(checkRoleTrust(stack, pool, [use(role, 'authenticated'), use(role, 'unauthenticated')], false, false))).toEqual([
+      expect.stringContaining('(ForAnyValue:StringLike, "authenticated") in its trust policy, so guests (unauthenticated identities) of this pool could assume it;'),
+      expect.stringContaining('(ForAnyValue:StringLike, "unauthenticated") in its trust policy, so any identity of this pool could assume it;'),
+    ]);
   });
 });
