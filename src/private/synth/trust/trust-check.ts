@@ -268,7 +268,10 @@ function expandListTokens(statement: Json, scope: IConstruct): Json {
 }
 
 function expandListToken(value: Json, scope: IConstruct): Json {
-  // Undefined for anything but a list token (a string, a concrete list, an intrinsic).
+  if (!Array.isArray(value)) {
+    return value;
+  }
+  // Undefined for a concrete list.
   const resolvable = Tokenization.reverseList(value);
   if (resolvable === undefined) {
     return value;
@@ -402,7 +405,6 @@ class ConditionValues {
   private readonly patterns: ConditionValue[] = [];
 
   public add(operator: string, value: Json): void {
-    // Stryker disable next-line Regex: a qualified StringEquals kept as a pattern compares alike; the set is only faster
     if (/^(ForAnyValue:|ForAllValues:)?StringEquals$/.test(operator)) {
       this.exact.add(JSON.stringify(value));
     } else {

@@ -44,6 +44,7 @@ describe('conditionValues: the values of the string conditions on <principal>:<k
     expect(amr.admits('authenticated')).toBe(true);
     expect(amr.admits('unauthenticated')).toBe(true);
     expect(amr.admits('authenticate')).toBe(false);
+    expect(amr.admits('Authenticated')).toBe(false);
   });
 
   test('StringLike: * is any run of characters, ? one character, anchored at both ends', () => {
@@ -411,6 +412,13 @@ describe('a role\'s trust statements', () => {
     const byShape = statementsByShape(role)!;
     expect(byShape).toBe(trustStatements(role));
     expect(JSON.stringify(byShape)).not.toContain('${Token[');
+  });
+
+  test('condition values that are not lists (null, a number, a string) are read as they are', () => {
+    const { role } = roleWith(new iam.FederatedPrincipal(COMMERCIAL, {
+      StringEquals: { [`${COMMERCIAL}:aud`]: null, [`${COMMERCIAL}:sub`]: 7, [`${COMMERCIAL}:amr`]: 'a' },
+    }, 'sts:AssumeRoleWithWebIdentity'));
+    expect(trustStatements(role, false)![0].Condition.StringEquals).toEqual({ [`${COMMERCIAL}:aud`]: null, [`${COMMERCIAL}:sub`]: 7, [`${COMMERCIAL}:amr`]: 'a' });
   });
 
   test('a list token that produces strings and something else stays a token', () => {
