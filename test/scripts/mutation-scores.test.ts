@@ -78,7 +78,7 @@ describe('scripts/mutation-scores.js, the README\'s table of mutation scores', (
     if (equivalents.length > 0) {
       const list = readme.indexOf(equivalents[0]);
       expect(list).toBeGreaterThan(start);
-      expect(readme.slice(list).split('\n\n')[0].split('\n')).toEqual(equivalents);
+      expect(readme.slice(list).split('\n\n')[0].trimEnd().split('\n')).toEqual(equivalents);
     }
   });
 });

@@ -543,6 +543,53 @@ describe('checkRoleTrust: each role a pool hands out, judged once, as cheaply as
     expect(finding).toMatch(/IdentityPoolIdentityType.AUTHENTICATED\)\.withSessionTags\(\)$/);
   });
 
+  test('a role that trusts the pool, with sts:TagSession in a statement of its own, is not warned about', () => {
+    const { stack, pool } = setUp();
+    const role = new iam.Role(stack, 'Role', {
+      assumedBy: federated({
+        'StringEquals': { [`${COMMERCIAL}:aud`]: pool.identityPoolId },
+        'ForAnyValue:StringLike': { [`${COMMERCIAL}:amr`]: 'authenticated' },
+      }),
+    });
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({ principals: [federated({})], actions: ['sts:TagSession'] }));
+    expect(checkRoleTrust(stack, pool, [use(role, 'authenticated')], false, true)).toEqual([]);
+  });
+
+  test('every problem of the statement is said, each after "and it"', () => {
+    const { stack, pool } = setUp();
+    const role = new iam.Role(stack, 'Role', { assumedBy: federated({}) });
+    expect(messages(checkRoleTrust(stack, pool, [use(role, 'authenticated')], false, false))).toEqual([
+      'The role Stack/Role (authenticated role) has no cognito-identity.amazonaws.com:aud condition (StringEquals, this pool\'s id) in its '
+      + 'trust policy, so identities of any identity pool, in any account, could assume it (and IAM refuses such a trust policy); and it has '
+      + 'no cognito-identity.amazonaws.com:amr condition (ForAnyValue:StringLike, "authenticated") in its trust policy, so guests '
+      + '(unauthenticated identities) of this pool could assume it; trust the pool with new IdentityPoolPrincipal(pool, '
+      + 'IdentityPoolIdentityType.AUTHENTICATED)',
+    ]);
+  });
+
+  test('with the classic flow on, a role without amr is said to be open to any identity through STS', () => {
+    const { stack, pool } = setUp();
+    const role = new iam.Role(stack, 'Role', { assumedBy: federated({ StringEquals: { [`${COMMERCIAL}:aud`]: pool.identityPoolId } }) });
+    expect(messages(checkRoleTrust(stack, pool, [use(role, 'authenticated')], true, false))).toEqual([
+      'The role Stack/Role (authenticated role) has no cognito-identity.amazonaws.com:amr condition (ForAnyValue:StringLike, "authenticated") '
+      + 'in its trust policy, so with the classic flow on (allowClassicFlow) any identity of this pool, guests included, can get its '
+      + 'credentials by calling STS directly; trust the pool with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED)',
+    ]);
+  });
+
+  test('a role that trusts the other partition\'s principal is told which one the region signs in through', () => {
+    const { stack, pool } = setUp();
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal(GOVCLOUD)], actions: ['sts:AssumeRoleWithWebIdentity'],
+    }));
+    expect(messages(checkRoleTrust(stack, pool, [use(role, 'authenticated')], false, false))).toEqual([
+      `The role Stack/Role (authenticated role) trusts ${GOVCLOUD}, but identity pools in us-east-1 sign in through ${COMMERCIAL}, so sign-in `
+      + 'fails with STS AccessDenied "Not authorized to perform sts:AssumeRoleWithWebIdentity"; trust the pool with new '
+      + 'IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED)',
+    ]);
+  });
+
   describe('of several statements for the web identity, the one with the fewest problems is reported', () => {
     const audOnly = (pool: IdentityPool) => federated({ StringEquals: { [`${COMMERCIAL}:aud`]: pool.identityPoolId } });
     const amrOnly = () => federated({ 'ForAnyValue:StringLike': { [`${COMMERCIAL}:amr`]: 'authenticated' } });
