@@ -45,9 +45,16 @@ function percent(value) {
   return value === undefined ? 'no mutants' : `${value.toFixed(2)}%`;
 }
 
-/** Whether the result was measured on the file as it is now (the incremental file keeps the source). */
-function current(file, result, readSource) {
-  return result.source === undefined || result.source === readSource(file);
+/**
+ * Each mutated file with its result, if any, and whether that result is stale: measured on
+ * another version of the file (the incremental file keeps the source it ran on).
+ */
+function results(incremental, readSource) {
+  return mutatedFiles().map(file => {
+    const result = incremental.files[file];
+    const stale = result?.source !== undefined && result.source !== readSource(file);
+    return { file, result, stale };
+  });
 }
 
 function readSourceFile(file) {
@@ -62,11 +69,10 @@ function table(incremental, readSource = readSourceFile) {
   ];
   const total = count([]);
   let missing = 0;
-  for (const file of mutatedFiles()) {
-    const result = incremental.files[file];
-    if (result === undefined || !current(file, result, readSource)) {
+  for (const { file, result, stale } of results(incremental, readSource)) {
+    if (result === undefined || stale) {
       missing++;
-      lines.push(`| \`${file}\` | ${result === undefined ? 'not measured' : 'stale (changed since)'} | | | | | | | |`);
+      lines.push(`| \`${file}\` | ${stale ? 'stale (changed since)' : 'not measured'} | | | | | | | |`);
       continue;
     }
     const counts = count(result.mutants);
@@ -88,9 +94,8 @@ function table(incremental, readSource = readSourceFile) {
  */
 function equivalents(incremental, readSource = readSourceFile) {
   const lines = [];
-  for (const file of mutatedFiles()) {
-    const result = incremental.files[file];
-    if (result === undefined || !current(file, result, readSource)) {
+  for (const { file, result, stale } of results(incremental, readSource)) {
+    if (result === undefined || stale) {
       continue;
     }
     const mutants = result.mutants.filter(mutant => mutant.status === 'Ignored')
@@ -113,5 +118,8 @@ module.exports = { table, equivalents, mutatedFiles, count, score };
 if (require.main === module) {
   const file = process.argv[2] ?? path.join(root, 'reports', 'stryker-incremental.json');
   const incremental = JSON.parse(fs.readFileSync(file, 'utf8'));
-  console.log([...table(incremental), '', ...equivalents(incremental)].join('\n'));
+  // Each source is read once for both parts.
+  const sources = new Map();
+  const readSource = name => sources.get(name) ?? sources.set(name, readSourceFile(name)).get(name);
+  console.log([...table(incremental, readSource), '', ...equivalents(incremental, readSource)].join('\n'));
 }
