@@ -3,7 +3,8 @@ import type { Finding } from './finding';
 import { RULES } from './rules';
 import type { TreeIndex } from './tree-index';
 import { indexTree } from './tree-index';
-import { Annotations, Stage } from '../cdk/bindings';
+import { Stage } from '../cdk/bindings';
+import { warn } from '../messages/warnings';
 
 const REGISTRY = Symbol.for('cdk-identity-pool.SynthRegistry');
 const REPORTER = Symbol.for('cdk-identity-pool.SynthReporter');
@@ -65,7 +66,7 @@ export class SynthRegistry {
 
   private apply(finding: Finding, own: string[]): void {
     if (finding.level === 'warning') {
-      Annotations.of(finding.scope).addWarningV2(finding.warningId!, finding.message);
+      warn(finding.scope, finding.warningId!, finding.message);
       return;
     }
     if (finding.scope === this.stage) {
