@@ -23,13 +23,16 @@ export import ArnFormat = cdk.ArnFormat;
 export import CfnOutput = cdk.CfnOutput;
 export import CfnResource = cdk.CfnResource;
 export import CustomResource = cdk.CustomResource;
+export import DefaultTokenResolver = cdk.DefaultTokenResolver;
 export import Duration = cdk.Duration;
 export import Fn = cdk.Fn;
 export import Intrinsic = cdk.Intrinsic;
 export import Lazy = cdk.Lazy;
+export import Reference = cdk.Reference;
 export import RemovalPolicy = cdk.RemovalPolicy;
 export import Stack = cdk.Stack;
 export import Stage = cdk.Stage;
+export import StringConcat = cdk.StringConcat;
 export import Token = cdk.Token;
 export import Tokenization = cdk.Tokenization;
 

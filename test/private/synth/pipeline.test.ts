@@ -102,6 +102,7 @@ describe('the synth pipeline', () => {
     expect(found.sort()).toEqual([
       // constant tables
       'src/private/construct-time/role-mapping-validation.ts:TOKENS_WITHOUT_ROLE_CLAIMS',
+      'src/private/messages/warnings.ts:TRUTHY',
       'src/private/synth/rules/network-trust-conditions.ts:NETWORK_KEYS',
       'src/private/synth/rules/network-trust-conditions.ts:networkKeysOf',
       'src/private/synth/tree-index.ts:POLICY_TYPES',

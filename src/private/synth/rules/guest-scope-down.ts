@@ -7,6 +7,7 @@ import { GUEST_CEILING_DOC_URL, withinGuestCeiling } from '../../values/guest-ce
 import { definedPoolSettings } from '../facts';
 import type { Finding } from '../finding';
 import { warningAt } from '../finding';
+import { resolveReferenceTargets } from '../reference-targets';
 import type { TreeIndex } from '../tree-index';
 
 type Json = any;
@@ -14,8 +15,15 @@ type Json = any;
 /** A permission policy of the stage, read once per synthesis. */
 interface PolicySource {
   /** How messages name the policy: the construct that holds the statements. */
-  readonly where: string;
-  readonly statements: readonly Json[];
+  where(): string;
+  /** Its statements, read when a guest role turns out to have the policy (most policies are not a guest's). */
+  statements(): readonly Json[];
+}
+
+/** A source whose statements are read at the first call, once. */
+function policySource(where: () => string, document: Json, stack: Stack): PolicySource {
+  let statements: Json[] | undefined;
+  return { where, statements: () => statements ??= documentStatements(document, stack) };
 }
 
 /**
@@ -45,14 +53,14 @@ export function checkGuestScopeDown(index: TreeIndex): Finding[] {
   const findings: Finding[] = [];
   for (const { attachment, role } of checks) {
     for (const source of policiesOf(role, policies)) {
-      source.statements.forEach((statement, position) => {
+      source.statements().forEach((statement, position) => {
         const outside = actionsOutsideCeiling(statement);
         if (outside.length === 0) {
           return;
         }
         const which = typeof statement.Sid === 'string' && statement.Sid !== '' ? `statement "${statement.Sid}"` : `statement ${position + 1}`;
         findings.push(warningAt(attachment, WarningId.GUEST_SCOPE_DOWN,
-          `The guest role ${role.node.path} is granted ${outside.join(', ')} by ${which} of ${source.where}, but in the enhanced flow `
+          `The guest role ${role.node.path} is granted ${outside.join(', ')} by ${which} of ${source.where()}, but in the enhanced flow `
           + 'Cognito scopes guest credentials down to a fixed list of services and actions, so such calls are denied at run time '
           + `("no session policy allows"); see ${GUEST_CEILING_DOC_URL}. Drop what guests cannot use, or turn on the classic flow `
           + '(allowClassicFlow) if they must have it'));
@@ -75,26 +83,50 @@ function actionsOutsideCeiling(statement: Json): string[] {
     .filter((action): action is string => typeof action === 'string' && !Token.isUnresolved(action) && !withinGuestCeiling(action));
 }
 
+/** Policies of one stack by a value they name, resolved with `resolveReferenceTargets` and written as JSON. */
+class PolicyMap<T> {
+  private readonly byStack = new Map<Stack, Map<string, T>>();
+
+  public get size(): number {
+    return this.byStack.size;
+  }
+
+  public get(stack: Stack, value: Json): T | undefined {
+    return this.byStack.get(stack)?.get(JSON.stringify(value));
+  }
+
+  public set(stack: Stack, value: Json, entry: T): void {
+    let entries = this.byStack.get(stack);
+    if (entries === undefined) {
+      entries = new Map();
+      this.byStack.set(stack, entries);
+    }
+    entries.set(JSON.stringify(value), entry);
+  }
+}
+
 interface PolicyIndex {
-  /** Policies by the role they are attached to: `<stack path>|<resolved role name>`. */
-  readonly byRole: Map<string, PolicySource[]>;
-  /** Customer managed policies by their resolved ARN: `<stack path>|<resolved Ref>`. */
-  readonly byArn: Map<string, PolicySource>;
+  /**
+   * Policies by the stack and name of the role they are attached to, the name resolved with
+   * references left as their targets (`resolveReferenceTargets`), so no logical id is computed.
+   */
+  readonly byRole: PolicyMap<PolicySource[]>;
+  /** Customer managed policies by their stack and ARN, resolved the same way. */
+  readonly byArn: PolicyMap<PolicySource>;
 }
 
 function indexPolicies(resources: readonly CfnResource[]): PolicyIndex {
-  const index: PolicyIndex = { byRole: new Map(), byArn: new Map() };
+  const index: PolicyIndex = { byRole: new PolicyMap(), byArn: new PolicyMap() };
   for (const construct of resources) {
     const type = construct.cfnResourceType;
     const policy = construct as CfnPolicy | CfnManagedPolicy;
     const stack = Stack.of(policy);
-    const source: PolicySource = { where: describePolicy(policy), statements: documentStatements(policy.policyDocument, stack) };
-    for (const roleName of asList(tryResolve(stack, policy.roles))) {
-      const key = `${stack.node.path}|${JSON.stringify(roleName)}`;
-      index.byRole.set(key, [...index.byRole.get(key) ?? [], source]);
+    const source = policySource(() => describePolicy(policy), policy.policyDocument, stack);
+    for (const roleName of asList(resolveReferenceTargets(stack, policy.roles))) {
+      index.byRole.set(stack, roleName, [...index.byRole.get(stack, roleName) ?? [], source]);
     }
     if (type === CfnManagedPolicy.CFN_RESOURCE_TYPE_NAME) {
-      index.byArn.set(`${stack.node.path}|${JSON.stringify(tryResolve(stack, policy.ref))}`, source);
+      index.byArn.set(stack, resolveReferenceTargets(stack, policy.ref), source);
     }
   }
   return index;
@@ -103,16 +135,16 @@ function indexPolicies(resources: readonly CfnResource[]): PolicyIndex {
 function policiesOf(role: Role, index: PolicyIndex): PolicySource[] {
   const stack = Stack.of(role);
   // Resolving costs; a stage without policies (or without managed ones) needs none of it.
-  const sources = index.byRole.size === 0 ? [] : [...index.byRole.get(`${stack.node.path}|${JSON.stringify(tryResolve(stack, role.roleName))}`) ?? []];
+  const sources = index.byRole.size === 0 ? [] : [...index.byRole.get(stack, resolveReferenceTargets(stack, role.roleName)) ?? []];
   const resource = role.node.defaultChild;
   if (resource instanceof CfnRole) {
     for (const inline of asList(resource.policies)) {
       if (typeof inline === 'object' && inline !== null && !Token.isUnresolved(inline)) {
-        sources.push({ where: `${role.node.path} (inline policy "${inline.policyName}")`, statements: documentStatements(inline.policyDocument, stack) });
+        sources.push(policySource(() => `${role.node.path} (inline policy "${inline.policyName}")`, inline.policyDocument, stack));
       }
     }
-    for (const arn of index.byArn.size === 0 ? [] : asList(tryResolve(stack, resource.managedPolicyArns))) {
-      const managed = index.byArn.get(`${stack.node.path}|${JSON.stringify(arn)}`);
+    for (const arn of index.byArn.size === 0 ? [] : asList(resolveReferenceTargets(stack, resource.managedPolicyArns))) {
+      const managed = index.byArn.get(stack, arn);
       if (managed !== undefined && !sources.includes(managed)) {
         sources.push(managed);
       }
