@@ -127,7 +127,7 @@ describe('warn: stack traces only in debug mode', () => {
       return [stack, pool];
     };
     const traces = (stack: Stack) => Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('cdk-identity-pool:'))
-      .map(warning => [warning.entry.data.match(/ack: cdk-identity-pool:(\w+)/)![1], warning.entry.trace]);
+      .map(warning => [String(warning.entry.data).match(/ack: cdk-identity-pool:(\w+)/)![1], warning.entry.trace]);
 
     delete process.env.CDK_DEBUG;
     expect(traces(build()[0])).toEqual([['guestAccess', undefined], ['guestScopeDown', undefined]]);

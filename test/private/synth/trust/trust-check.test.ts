@@ -431,7 +431,7 @@ describe('a role\'s trust statements', () => {
   test('a list token is produced as at the template\'s resolution, with nothing resolved further', () => {
     const contexts: any[] = [];
     const { role } = roleWith(new iam.FederatedPrincipal(COMMERCIAL, {
-      StringEquals: { [`${COMMERCIAL}:aud`]: Lazy.list({ produce: context => { contexts.push(context); return ['us-east-1:aaaa']; } }) },
+      StringEquals: { [`${COMMERCIAL}:aud`]: Lazy.list({ produce: ((context: unknown) => { contexts.push(context); return ['us-east-1:aaaa']; }) as () => string[] }) },
     }, 'sts:AssumeRoleWithWebIdentity'));
     expect(trustStatements(role, false)![0].Condition.StringEquals[`${COMMERCIAL}:aud`]).toEqual(['us-east-1:aaaa']);
     expect(contexts).toHaveLength(1);
