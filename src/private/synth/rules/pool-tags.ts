@@ -9,10 +9,10 @@ import type { TreeIndex } from '../tree-index';
 
 /**
  * Tags reach the pool through `Tags.of(...)`, an aspect, so they are checked at validation time:
- * the pool's L1 renders them as `IdentityPoolTags`.
+ * the pool's L1 renders them as `IdentityPoolTags`. An imported pool has no L1 of its own.
  */
 export function checkPoolTags(index: TreeIndex): Finding[] {
-  return index.pools.filter(pool => pool._settings !== undefined).flatMap(pool => tagErrors(pool).map(message => errorAt(pool, message)));
+  return index.pools.flatMap(pool => tagErrors(pool).map(message => errorAt(pool, message)));
 }
 
 function tagErrors(pool: IConstruct): string[] {
