@@ -34,6 +34,7 @@ export function tableKeySchema(table: ITable): TableKeySchema | undefined {
   }
   // TableV2 renders its attribute definitions lazily, as indexes add theirs: resolve what is there.
   let definitions: unknown = resource.attributeDefinitions;
+  // Stryker disable next-line ConditionalExpression: resolving concrete definitions gives them back as they are
   if (Token.isUnresolved(definitions)) {
     try {
       definitions = Stack.of(resource).resolve(definitions);
@@ -46,6 +47,6 @@ export function tableKeySchema(table: ITable): TableKeySchema | undefined {
   return {
     partitionKeyName: partitionKey.attributeName,
     partitionKeyType: typeof type === 'string' && !Token.isUnresolved(type) ? type : undefined,
-    keyNames: elements.map(element => element.attributeName).filter(name => typeof name === 'string' && !Token.isUnresolved(name)),
+    keyNames: elements.map(element => element?.attributeName).filter(name => typeof name === 'string' && !Token.isUnresolved(name)),
   };
 }

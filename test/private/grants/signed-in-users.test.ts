@@ -1,9 +1,12 @@
 import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Dependable } from 'constructs';
 import { IdentityPool, IdentityPoolIdentityType, IdentityPoolPrincipal, UserPoolAuthenticationProvider } from '../../../src';
+import { SignedInUsers } from '../../../src/private/grants/signed-in-users';
 import { statementsOf } from '../../support/role-statements';
 
 const SUB = '${cognito-identity.amazonaws.com:sub}';
@@ -90,5 +93,71 @@ describe('grants to every signed-in user', () => {
         }
       }
     }
+  });
+});
+
+describe('SignedInUsers, the grantee', () => {
+  const statement = () => new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] });
+
+  function fakeRole(statementAdded: boolean, policyDependable?: object) {
+    return { addToPrincipalPolicy: jest.fn(() => ({ statementAdded, policyDependable })) } as unknown as iam.IRole & {
+      addToPrincipalPolicy: jest.Mock;
+    };
+  }
+
+  test('assumes roles with web identity, in the pool\'s account', () => {
+    const stack = new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
+    const users = new SignedInUsers(new IdentityPool(stack, 'Pool'));
+    expect(users.assumeRoleAction).toEqual('sts:AssumeRoleWithWebIdentity');
+    expect(users.principalAccount).toEqual('123456789012');
+    expect(users.grantPrincipal).toBe(users);
+  });
+
+  test('its policy fragment names each covered role by ARN', () => {
+    const { stack, pool } = fixture();
+    const other = new iam.Role(stack, 'Other', { assumedBy: new IdentityPoolPrincipal(pool) });
+    const users = new SignedInUsers(pool);
+    users.addRole(pool.authenticatedRole);
+    users.addRole(other);
+    expect(stack.resolve(users.policyFragment.principalJson)).toEqual({
+      AWS: [stack.resolve(pool.authenticatedRole.roleArn), stack.resolve(other.roleArn)],
+    });
+    expect(stack.resolve(users.policyFragment.conditions)).toEqual({});
+  });
+
+  test('a role covered twice is one role, and gets each statement once', () => {
+    const users = new SignedInUsers(new Stack(new App(), 'Stack'));
+    const role = fakeRole(true);
+    users.addToPrincipalPolicy(statement());
+    users.addRole(role);
+    users.addRole(role);
+    users.addToPrincipalPolicy(statement());
+    expect(users.coveredRoles).toEqual([role]);
+    expect(role.addToPrincipalPolicy).toHaveBeenCalledTimes(2);
+  });
+
+  test('a statement counts as added with no role yet (later roles get it), not when every role refuses it', () => {
+    const users = new SignedInUsers(new Stack(new App(), 'Stack'));
+    expect(users.addToPrincipalPolicy(statement()).statementAdded).toBe(true);
+    expect(users.addToPolicy(statement())).toBe(true);
+    users.addRole(fakeRole(false));
+    expect(users.addToPrincipalPolicy(statement()).statementAdded).toBe(false);
+    expect(users.addToPolicy(statement())).toBe(false);
+    users.addRole(fakeRole(true));
+    expect(users.addToPrincipalPolicy(statement()).statementAdded).toBe(true);
+  });
+
+  test('what depends on the grant depends on every role\'s policy', () => {
+    const { stack, pool } = fixture();
+    const users = new SignedInUsers(pool);
+    const other = new iam.Role(stack, 'Other', { assumedBy: new IdentityPoolPrincipal(pool) });
+    users.addRole(pool.authenticatedRole);
+    users.addRole(other);
+    users.addRole(iam.Role.fromRoleArn(stack, 'Imported', 'arn:aws:iam::123456789012:role/imported', { mutable: false }));
+    const result = users.addToPrincipalPolicy(statement());
+    // aws-cdk-lib fills each role's dependable when it renders (and splits) the role's policies.
+    Template.fromStack(stack);
+    const roots = Dependable.of(result.policyDependable!).dependencyRoots.map(root => root.node.path);
+    expect(roots).toEqual(['Stack/Pool/AuthenticatedRole/DefaultPolicy', 'Stack/Other/DefaultPolicy']);
   });
 });
