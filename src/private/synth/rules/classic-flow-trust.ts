@@ -19,6 +19,7 @@ import { allowsWebIdentity, ANY_PRINCIPAL, audIs, conditionValues, expectedServi
  */
 export function checkClassicFlowRoles(index: TreeIndex): Finding[] {
   const pools = index.attachments.filter(attachment => definedPoolSettings(attachment._identityPool)?.allowClassicFlow === true);
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; with no such pool the loop below finds nothing
   if (pools.length === 0) {
     return [];
   }
@@ -29,6 +30,7 @@ export function checkClassicFlowRoles(index: TreeIndex): Finding[] {
     // most roles have no Cognito statement without amr: one resolution each, nothing more
     const withoutAmr = (trustStatements(role) ?? [])
       .filter(statement => allowsWebIdentity(statement, anyPrincipal) && conditionValues(statement, anyPrincipal, 'amr') === undefined);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; no statement without amr matches no pool below
     if (withoutAmr.length === 0) {
       continue;
     }

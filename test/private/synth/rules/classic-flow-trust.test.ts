@@ -1,5 +1,5 @@
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { IdentityPool } from '../../../../src';
+import { IdentityPool, IdentityPoolProviderUrl } from '../../../../src';
 import type { Layout } from '../layouts';
 import { LAYOUTS, pathIn, warningsOf } from '../layouts';
 
@@ -28,6 +28,37 @@ describe.each(LAYOUTS)('roles of a classic-flow pool, $name', layout => {
   test('with the classic flow off, such a role is not the pool\'s concern', () => {
     const stack = layout.stack();
     roleTrusting(stack, new IdentityPool(stack, 'Pool'), 'Loose', false);
+    expect(warningsOf(stack, 'roleTrust')).toEqual([]);
+  });
+});
+
+describe.each(LAYOUTS)('roles a classic-flow pool hands out, $name', layout => {
+  test('are judged by the role-trust rule alone: one warning, not a second from this rule', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowClassicFlow: true, authenticationProviders: { facebook: { appId: '1234567890' } } });
+    const loose = new iam.Role(stack, 'Loose', {
+      assumedBy: new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
+        StringEquals: { 'cognito-identity.amazonaws.com:aud': pool.identityPoolId },
+      }, 'sts:AssumeRoleWithWebIdentity'),
+    });
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [{ claim: 'sub', claimValue: 'x', mappedRole: loose }] });
+    expect(warningsOf(stack, 'roleTrust')).toEqual([
+      `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, 'Loose')} (mapped role of roleMappings[0].rules[0]) has no `
+      + 'cognito-identity.amazonaws.com:amr condition (ForAnyValue:StringLike, "authenticated") in its trust policy, so with the classic flow on '
+      + '(allowClassicFlow) any identity of this pool, guests included, can get its credentials by calling STS directly; trust the pool with '
+      + 'new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
+    ]);
+  });
+
+  test('a role trusting another pool without amr is not this pool\'s concern', () => {
+    const stack = layout.stack();
+    new IdentityPool(stack, 'Pool', { allowClassicFlow: true });
+    const other = new IdentityPool(stack, 'Other');
+    new iam.Role(stack, 'Loose', {
+      assumedBy: new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
+        StringEquals: { 'cognito-identity.amazonaws.com:aud': other.identityPoolId },
+      }, 'sts:AssumeRoleWithWebIdentity'),
+    });
     expect(warningsOf(stack, 'roleTrust')).toEqual([]);
   });
 });

@@ -82,3 +82,55 @@ describe.each(LAYOUTS)('network conditions in the trust of a role the pool hands
     expect(warningsOf(stack, 'networkTrustCondition')).toEqual([]);
   });
 });
+
+describe.each(LAYOUTS)('which trust statements the network rule reads, $name', layout => {
+  const SOURCE_IP = { IpAddress: { 'aws:SourceIp': '203.0.113.0/24' } };
+
+  function mappedRole(stack: ReturnType<Layout['stack']>, pool: IdentityPool, statements: iam.PolicyStatement[]): iam.Role {
+    const role = new iam.Role(stack, 'Mapped', { assumedBy: new IdentityPoolPrincipal(pool) });
+    role.assumeRolePolicy!.addStatements(...statements);
+    return role;
+  }
+
+  test('a role handed out twice (default role and mapped role) is warned about once', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '1234567890' } } });
+    const principal = new IdentityPoolPrincipal(pool);
+    const role = new iam.Role(stack, 'Mapped', {
+      assumedBy: new iam.FederatedPrincipal(principal.federated, { ...principal.conditions, ...SOURCE_IP }, 'sts:AssumeRoleWithWebIdentity'),
+    });
+    const attachment = pool.node.findChild('DefaultRoleAttachment') as unknown as { authenticatedRole?: iam.IRole };
+    expect(attachment).toBeDefined();
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [
+      { claim: 'sub', claimValue: 'x', mappedRole: role },
+      { claim: 'sub', claimValue: 'y', mappedRole: role },
+    ] });
+    expect(warningsOf(stack, 'networkTrustCondition').map(warning => warning.match(/\((mapped role of [^)]+)\)/)?.[1])).toEqual([
+      'mapped role of roleMappings[0].rules[0]',
+    ]);
+  });
+
+  test('statements for other principals or actions are not Cognito\'s, and a Cognito statement without conditions has no network key', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '1234567890' } } });
+    const role = mappedRole(stack, pool, [
+      new iam.PolicyStatement({ principals: [new iam.AccountRootPrincipal()], actions: ['sts:AssumeRole'], conditions: SOURCE_IP }),
+      new iam.PolicyStatement({ principals: [new iam.FederatedPrincipal('cognito-identity.amazonaws.com')], actions: ['sts:TagSession'], conditions: SOURCE_IP }),
+      new iam.PolicyStatement({ principals: [new iam.FederatedPrincipal('cognito-identity.amazonaws.com')], actions: ['sts:AssumeRoleWithWebIdentity'] }),
+    ]);
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [{ claim: 'sub', claimValue: 'x', mappedRole: role }] });
+    expect(warningsOf(stack, 'networkTrustCondition')).toEqual([]);
+  });
+
+  test('a condition block that is a token is read resolved', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '1234567890' } } });
+    const role = mappedRole(stack, pool, [new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal('cognito-identity.amazonaws.com')],
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      conditions: { Bool: { 'aws:SecureTransport': 'true' }, IpAddress: Lazy.any({ produce: () => ({ 'aws:SourceIp': '203.0.113.0/24' }) }) },
+    })]);
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [{ claim: 'sub', claimValue: 'x', mappedRole: role }] });
+    expect(warningsOf(stack, 'networkTrustCondition').map(warning => warning.match(/conditions its trust on ([^,]+),/)?.[1])).toEqual(['aws:SourceIp']);
+  });
+});
