@@ -101,10 +101,13 @@ describe.each(LAYOUTS)('which trust statements the network rule reads, $name', l
     });
     const attachment = pool.node.findChild('DefaultRoleAttachment') as unknown as { authenticatedRole?: iam.IRole };
     expect(attachment).toBeDefined();
-    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.FACEBOOK, rules: [
-      { claim: 'sub', claimValue: 'x', mappedRole: role },
-      { claim: 'sub', claimValue: 'y', mappedRole: role },
-    ] });
+    pool.addRoleMappings({
+      providerUrl: IdentityPoolProviderUrl.FACEBOOK,
+      rules: [
+        { claim: 'sub', claimValue: 'x', mappedRole: role },
+        { claim: 'sub', claimValue: 'y', mappedRole: role },
+      ],
+    });
     expect(warningsOf(stack, 'networkTrustCondition').map(warning => warning.match(/\((mapped role of [^)]+)\)/)?.[1])).toEqual([
       'mapped role of roleMappings[0].rules[0]',
     ]);
