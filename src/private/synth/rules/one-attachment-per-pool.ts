@@ -38,5 +38,6 @@ export function checkOneAttachmentPerPool(index: TreeIndex): Finding[] {
 /** The library's attachment that renders the L1, else the L1 itself. */
 function owner(resource: IConstruct): IConstruct {
   const scope = resource.node.scope;
+  // Stryker disable next-line ConditionalExpression: a resource always has a scope; the guard is for the type checker
   return resource.node.id === 'Resource' && scope !== undefined && scope.node.defaultChild === resource ? scope : resource;
 }

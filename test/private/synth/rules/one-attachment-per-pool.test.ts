@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
 import { IdentityPool, IdentityPoolRoleAttachment } from '../../../../src';
 import { LAYOUTS, pathIn, synthApp } from '../layouts';
 
@@ -30,5 +31,21 @@ describe.each(LAYOUTS)('one role attachment per pool, $name', layout => {
     new IdentityPool(stack, 'One');
     new IdentityPool(stack, 'Two');
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 2);
+  });
+});
+
+describe.each(LAYOUTS)('which construct a second attachment\'s error is on, $name', layout => {
+  test('a raw attachment that is a wrapper\'s default child by another id than Resource is named itself', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool');
+    new cognito.CfnIdentityPoolRoleAttachment(new Construct(stack, 'Wrapper'), 'Default', { identityPoolId: pool.identityPoolId });
+    expect(() => Template.fromStack(stack)).toThrow(`[${pathIn(stack, 'Wrapper/Default')}] an identity pool has exactly one role attachment`);
+  });
+
+  test('a raw attachment named Resource under a wrapper is named by the wrapper', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool');
+    new cognito.CfnIdentityPoolRoleAttachment(new Construct(stack, 'Wrapper'), 'Resource', { identityPoolId: pool.identityPoolId });
+    expect(() => Template.fromStack(stack)).toThrow(`[${pathIn(stack, 'Wrapper')}] an identity pool has exactly one role attachment`);
   });
 });

@@ -37,3 +37,16 @@ describe.each(LAYOUTS)('mappings name configured providers, $name', layout => {
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
   });
 });
+
+describe.each(LAYOUTS)('token provider URLs that cannot be judged, $name', layout => {
+  test('a custom URL made of a user pool\'s and a client\'s tokens is not read as a user pool mapping', () => {
+    const stack = layout.stack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const client = userPool.addClient('Other');
+    new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool })], customProvider: 'login.example.com' },
+      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.custom(`${userPool.userPoolProviderName}:${client.userPoolClientId}`), useToken: true }],
+    });
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
+  });
+});
