@@ -4,8 +4,11 @@ import { App, Stack, Stage } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { IdentityPool, IdentityPoolRoleAttachment } from '../../../src';
+import type { Finding } from '../../../src/private/synth/finding';
+import { errorAt } from '../../../src/private/synth/finding';
 import { SynthRegistry } from '../../../src/private/synth/pipeline';
 import { RULES } from '../../../src/private/synth/rules';
+import type { TreeIndex } from '../../../src/private/synth/tree-index';
 import { sourceFiles } from '../../support/source-files';
 
 /** A pool whose guest role is granted what guest credentials cannot use (a guestScopeDown warning). */
@@ -113,5 +116,43 @@ describe('the synth pipeline', () => {
       'src/private/synth/user-pool-checks.ts:STANDARD_ATTRIBUTES',
       'src/private/values/arn.ts:KNOWN_PARTITIONS',
     ]);
+  });
+});
+
+describe('the synth pipeline\'s bookkeeping', () => {
+  test('the registry and the error reporter are Symbol.for keys, not enumerable, on the stage and on the construct', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const pool = new IdentityPool(stack, 'Pool');
+    new IdentityPoolRoleAttachment(stack, 'Second', { identityPool: pool });
+    expect(() => app.synth()).toThrow(/\[Stack\/Second\] an identity pool has exactly one role attachment/);
+    expect(Object.getOwnPropertyDescriptor(app, Symbol.for('cdk-identity-pool.SynthRegistry'))).toEqual({
+      value: SynthRegistry.of(app), enumerable: false, writable: false, configurable: false,
+    });
+    expect(Object.getOwnPropertyDescriptor(stack.node.findChild('Second'), Symbol.for('cdk-identity-pool.SynthReporter'))).toEqual({
+      value: true, enumerable: false, writable: false, configurable: false,
+    });
+  });
+
+  test('an error about the stage itself is returned by the stage\'s own validation; several on one construct are listed in order', () => {
+    const rules = RULES as Array<(index: TreeIndex) => Finding[]>;
+    const extra = (index: TreeIndex): Finding[] => [
+      errorAt(index.stage, 'the stage is wrong'),
+      ...index.pools.flatMap(pool => [errorAt(pool, 'first'), errorAt(pool, 'second')]),
+    ];
+    rules.push(extra);
+    try {
+      const app = new App();
+      const stage = new Stage(app, 'Prod');
+      new IdentityPool(new Stack(stage, 'Stack'), 'Pool');
+      expect(() => app.synth()).toThrow([
+        'Validation failed with the following errors:',
+        '  [Prod] the stage is wrong',
+        '  [Prod/Stack/Pool] first',
+        '  [Prod/Stack/Pool] second',
+      ].join('\n'));
+    } finally {
+      rules.splice(rules.indexOf(extra), 1);
+    }
   });
 });

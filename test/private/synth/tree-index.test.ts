@@ -106,3 +106,47 @@ describe('the user pool a provider URL names', () => {
     expect(mappedUserPool(url, index)).toBeUndefined();
   });
 });
+
+describe('indexTree', () => {
+  test('lists the permission policy L1s only, and leaves out what is in a nested stage', () => {
+    const app = new App();
+    const stack = new Stack(app, 'Stack');
+    const role = new iam.Role(stack, 'Role', { assumedBy: new iam.AccountRootPrincipal() });
+    role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] }));
+    new iam.ManagedPolicy(stack, 'Managed', { statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] })] });
+    new IdentityPool(stack, 'Pool');
+    const nested = new Stack(new Stage(app, 'Prod'), 'Stack');
+    new IdentityPool(nested, 'Pool');
+    new iam.ManagedPolicy(nested, 'Managed', { statements: [new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] })] });
+    const index = indexTree(app);
+    expect(index.policies.map(policy => policy.node.path)).toEqual(['Stack/Role/DefaultPolicy/Resource', 'Stack/Managed/Resource']);
+    expect(index.pools.map(pool => pool.node.path)).toEqual(['Stack/Pool']);
+    expect(index.attachments.map(attachment => attachment.node.path)).toEqual(['Stack/Pool/DefaultRoleAttachment']);
+  });
+});
+
+describe('mappedUserPool, by the URL alone', () => {
+  const EMPTY = {
+    userPools: new Map(), userPoolsByProviderName: new Map(), clients: new Map(), groupsByUserPoolId: new Map(), rolesByArn: new Map(),
+  };
+  const NAME = 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abc';
+
+  test('a URL is split at its last colon into provider name and client id, the user pool id from the name\'s tail', () => {
+    expect(mappedUserPool(`${NAME}:client`, EMPTY)).toEqual({ userPoolId: 'us-east-1_abc', client: undefined, userPool: undefined });
+  });
+
+  test('a configured provider whose parts hold a colon is matched whole, before any split', () => {
+    const providers = [{ providerName: NAME, clientId: 'a:b' }];
+    expect(mappedUserPool(`${NAME}:a:b`, EMPTY, providers)?.userPoolId).toEqual('us-east-1_abc');
+    expect(mappedUserPool(`${NAME}:a:b`, EMPTY)?.userPoolId).toEqual('us-east-1_abc:a');
+  });
+
+  test('no user pool: no colon, a name that is not a user pool\'s, no user pool id after the slash, or a token one', () => {
+    expect(mappedUserPool(NAME, EMPTY)).toBeUndefined();
+    expect(mappedUserPool('graph.facebook.com:client', EMPTY)).toBeUndefined();
+    expect(mappedUserPool('cognito-idp.example:client', EMPTY)).toEqual({ userPoolId: undefined, client: undefined, userPool: undefined });
+    expect(mappedUserPool('cognito-idp.us-east-1.amazonaws.com/:client', EMPTY)?.userPoolId).toBeUndefined();
+    const token = new cognito.UserPool(new Stack(new App(), 'S'), 'U').userPoolId;
+    expect(mappedUserPool(`cognito-idp.us-east-1.amazonaws.com/${token}:client`, EMPTY)?.userPoolId).toBeUndefined();
+  });
+});
