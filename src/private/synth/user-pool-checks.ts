@@ -67,6 +67,7 @@ function tokenMappedGroups(
 export function groupRoleUses(
   index: UserPoolIndex, mappings: readonly IdentityPoolRoleMapping[], providers: readonly UserPoolProviderName[],
 ): RoleUse[] {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; a mapping that names no user pool maps no user pool below
   if (!mayNameUserPool(mappings)) {
     return [];
   }
@@ -93,6 +94,7 @@ export function groupRoleUses(
 export function equalPrecedenceFindings(
   attachment: IConstruct, index: UserPoolIndex, mappings: readonly IdentityPoolRoleMapping[], providers: readonly UserPoolProviderName[],
 ): Finding[] {
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; a mapping that names no user pool maps no user pool below
   if (!mayNameUserPool(mappings)) {
     return [];
   }
@@ -107,6 +109,7 @@ export function userWritableClaimFindings(
   attachment: IConstruct, index: UserPoolIndex, mappings: readonly IdentityPoolRoleMapping[], providers: readonly UserPoolProviderName[],
 ): Finding[] {
   const findings: Finding[] = [];
+  // Stryker disable next-line ConditionalExpression,BlockStatement: a shortcut; a mapping that names no user pool maps no user pool below
   if (!mayNameUserPool(mappings)) {
     return findings;
   }

@@ -3,6 +3,7 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IdentityPoolRoleMapping } from '../../../src';
+import { mayNameUserPool } from '../../../src/private/synth/user-pool-checks';
 import {
   IdentityPool,
   IdentityPoolPrincipal,
@@ -411,5 +412,40 @@ describe('rules on claims users can write', () => {
     ruleOn(setup, 'custom:tier');
     CoreAnnotations.of(setup.identityPool).acknowledgeWarning('cdk-identity-pool:userWritableClaim');
     expect(warnings(setup.stack, 'userWritableClaim')).toEqual([]);
+  });
+});
+
+describe('claims of every standard attribute', () => {
+  const STANDARD = ['address', 'birthdate', 'email', 'family_name', 'gender', 'given_name', 'locale', 'middle_name', 'name', 'nickname',
+    'phone_number', 'picture', 'preferred_username', 'profile', 'updated_at', 'website', 'zoneinfo'];
+
+  test.each(STANDARD)('a rule on %s, which a client without writeAttributes may write, warns', claim => {
+    const setup = setUp();
+    setup.identityPool.addRoleMappings({
+      providerUrl: IdentityPoolProviderUrl.userPool(setup.userPool, setup.userPoolClient),
+      rules: [{ claim, claimValue: 'x', mappedRole: setup.identityPool.authenticatedRole }],
+    });
+    expect(warnings(setup.stack, 'userWritableClaim').map(warning => warning.match(/on the claim "([^"]+)"/)?.[1])).toEqual([claim]);
+  });
+
+  test.each(['sub', 'cognito:groups', 'email_verified', 'custom:missing'])('a rule on %s, no attribute users write, does not warn', claim => {
+    const setup = setUp();
+    setup.identityPool.addRoleMappings({
+      providerUrl: IdentityPoolProviderUrl.userPool(setup.userPool, setup.userPoolClient),
+      rules: [{ claim, claimValue: 'x', mappedRole: setup.identityPool.authenticatedRole }],
+    });
+    expect(warnings(setup.stack, 'userWritableClaim')).toEqual([]);
+  });
+});
+
+describe('mayNameUserPool', () => {
+  const url = (value: string) => ({ providerUrl: IdentityPoolProviderUrl.custom(value), useToken: true });
+
+  test('true when some mapping names a user pool, or a token that may stand for one', () => {
+    expect(mayNameUserPool([])).toBe(false);
+    expect(mayNameUserPool([url('graph.facebook.com')])).toBe(false);
+    expect(mayNameUserPool([url('login.cognito-idp.')])).toBe(false);
+    expect(mayNameUserPool([url('graph.facebook.com'), url('cognito-idp.us-east-1.amazonaws.com/us-east-1_abc:client')])).toBe(true);
+    expect(mayNameUserPool([url(Lazy.string({ produce: () => 'graph.facebook.com' }))])).toBe(true);
   });
 });
