@@ -3,13 +3,13 @@ import { Annotations, Match } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { IdentityPoolRoleMapping } from '../../../src';
-import { mayNameUserPool } from '../../../src/private/synth/user-pool-checks';
 import {
   IdentityPool,
   IdentityPoolPrincipal,
   IdentityPoolProviderUrl,
   UserPoolAuthenticationProvider,
 } from '../../../src';
+import { mayNameUserPool } from '../../../src/private/synth/user-pool-checks';
 
 const ATTACHMENT = '/Stack/Pool/DefaultRoleAttachment';
 const NO_TRUST = 'does not trust this identity pool: no statement of its trust policy allows sts:AssumeRoleWithWebIdentity to the federated '
