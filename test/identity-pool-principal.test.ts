@@ -79,3 +79,12 @@ describe('IdentityPoolPrincipal', () => {
     });
   });
 });
+
+describe('IdentityPoolPrincipal as a grantee', () => {
+  test('has no policy of its own: a statement granted to it is not added, as with FederatedPrincipal', () => {
+    const pool = new IdentityPool(new Stack(new App(), 'Stack'), 'Pool');
+    const statement = new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: ['*'] });
+    expect(new IdentityPoolPrincipal(pool).addToPrincipalPolicy(statement)).toEqual({ statementAdded: false });
+    expect(new IdentityPoolPrincipal(pool).addToPolicy(statement)).toBe(false);
+  });
+});

@@ -34,6 +34,7 @@ describe('resolveReferenceTargets', () => {
     expect(resolveReferenceTargets(stack, `role/${role.roleName}`)).toEqual('role/\0Ref of Stack/Role/Resource');
     expect(resolveReferenceTargets(stack, Lazy.list({ produce: () => [role.roleName, 'x'] }))).toEqual(['\0Ref of Stack/Role/Resource', 'x']);
     expect(resolveReferenceTargets(stack, Lazy.any({ produce: () => 'not a list' }))).toEqual('not a list');
+    expect(resolveReferenceTargets(stack, Lazy.list({ produce: () => 'not a list' as unknown as string[] }))).toEqual('not a list');
   });
 
   test('values without references resolve as stack.resolve resolves them', () => {

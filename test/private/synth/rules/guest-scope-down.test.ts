@@ -54,6 +54,18 @@ describe.each(LAYOUTS)('guest policies found however they name the role, $name',
     expect(warningsOf(stack, 'guestScopeDown')).toEqual([]);
   });
 
+  test('a raw policy document written as JSON is read resolved', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    const roles = [pool.unauthenticatedRole.roleName];
+    new iam.CfnPolicy(stack, 'Json', {
+      policyName: 'json', roles, policyDocument: { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '*' }] },
+    });
+    expect(warningsOf(stack, 'guestScopeDown').map(warning => warning.match(/granted (\S+) by (statement 1 of \S+),/)?.slice(1))).toEqual([
+      ['ssm:GetParameter', `statement 1 of ${pathIn(stack, 'Json')}`],
+    ]);
+  });
+
   test('a customer managed policy listed by its L1\'s Ref warns', () => {
     const stack = layout.stack();
     const managed = new iam.CfnManagedPolicy(stack, 'Managed', { policyDocument: outside() });
