@@ -16,7 +16,10 @@ const ID_PATTERN = /^([a-z]{2,}(?:-[a-z]+)+-\d+):([^:]+)$/;
 const ID_PART = /^[0-9a-f-]+$/;
 /** `IdentityPoolId`: at most 55 characters. */
 const ID_MAX = 55;
-/** `ARNString`: 20-2048 characters. */
+/**
+ * `ARNString`: 20-2048 characters. The role ARN pattern admits nothing under 30 characters, so
+ * only the maximum is ever checked.
+ */
 const ARN_MIN = 20;
 const ARN_MAX = 2048;
 const ACCOUNT = /^\d{12}$/;
@@ -190,7 +193,7 @@ export function checkRoleArn(scope: IConstruct, property: string, roleArn: strin
     return;
   }
   const match = ROLE_ARN.exec(roleArn);
-  if (match === null || roleArn.length < ARN_MIN || roleArn.length > ARN_MAX) {
+  if (match === null || roleArn.length > ARN_MAX) {
     configError(scope, property, `must be an IAM role, whose ARN has the form arn:<partition>:iam::<account>:role/<name> (${ARN_MIN}-${ARN_MAX} characters)`, roleArn);
   }
   checkArnPartition(scope, property, roleArn, match[1]);

@@ -329,3 +329,83 @@ describe('pools in nested stacks', () => {
         + 'us-gov-west-1 is in the aws-us-gov partition, not aws (received: "arn:aws:iam::123456789012:role/auth")');
   });
 });
+
+describe('the edges of ids, ARNs and role ARNs', () => {
+  const ID_RULE = 'must have the form <region>:<id>, e.g. "us-east-1:0a1b2c3d-..."';
+
+  test.each([
+    ['something before the region', `1-${ID}`],
+    ['a third part', `${ID}:x`],
+    ['no region', ':0a1b2c3d'],
+    ['a region without its number', 'us-east:0a1b2c3d'],
+  ])('an id with %s fails', (_name, id) => {
+    expect(() => IdentityPool.fromIdentityPoolId(newStack(), 'Imported', id)).toThrow(`Stack: identityPoolId ${ID_RULE} (received: "${id}")`);
+  });
+
+  test('a region numbered with two digits is a region', () => {
+    expect(IdentityPool.fromIdentityPoolId(newStack(), 'Imported', 'ap-southeast-10:0a1b2c3d').env.region).toBe('ap-southeast-10');
+  });
+
+  test.each([
+    ['is not an ARN', `xarn:aws:cognito-identity:us-east-1:123456789012:identitypool/${ID}`,
+      'must be an ARN of the form arn:<partition>:cognito-identity:<region>:<account>:identitypool/<region>:<id>'],
+    ['names another service', `arn:aws:cognito-idp:us-east-1:123456789012:identitypool/${ID}`, 'must be a cognito-identity ARN, not a cognito-idp one'],
+    ['names another resource', `arn:aws:cognito-identity:us-east-1:123456789012:userpool/${ID}`, 'must name an identitypool resource, not "userpool"'],
+    ['has no id', 'arn:aws:cognito-identity:us-east-1:123456789012:identitypool/', 'must end with identitypool/<region>:<id>'],
+    ['is in another region than its id', `arn:aws:cognito-identity:us-west-2:123456789012:identitypool/${ID}`,
+      'must be in the region of its identity pool id (us-east-1), not us-west-2'],
+    ['has an account of 13 digits', `arn:aws:cognito-identity:us-east-1:1234567890123:identitypool/${ID}`,
+      'must name the 12-digit account that owns the pool, as every identity pool ARN does'],
+    ['has an account with a letter before its 12 digits', `arn:aws:cognito-identity:us-east-1:x123456789012:identitypool/${ID}`,
+      'must be an ARN of the form arn:<partition>:cognito-identity:<region>:<account>:identitypool/<region>:<id>'],
+  ])('an ARN that %s fails', (_name, arn, rule) => {
+    expect(() => IdentityPool.fromIdentityPoolArn(newStack(), 'Imported', arn)).toThrow(`Stack: identityPoolArn ${rule} (received: "${arn}")`);
+  });
+
+  test('in an ARN with a token part, the account is still checked: 12 digits, nothing around them', () => {
+    for (const account of ['x123456789012', '1234567890123']) {
+      const arn = `arn:${Aws.PARTITION}:cognito-identity:us-east-1:${account}:identitypool/${ID}`;
+      expect(() => IdentityPool.fromIdentityPoolArn(newStack(), 'Imported', arn))
+        .toThrow('Stack: identityPoolArn must name the 12-digit account that owns the pool, as every identity pool ARN does');
+    }
+  });
+
+  test('an ARN whose region is a token is not compared with its id\'s', () => {
+    const stack = newStack();
+    const pool = IdentityPool.fromIdentityPoolArn(stack, 'Imported', `arn:aws:cognito-identity:${Aws.REGION}:123456789012:identitypool/${ID}`);
+    expect(pool.identityPoolId).toBe(ID);
+  });
+
+  test('id and ARN together, or neither, fail', () => {
+    const stack = newStack();
+    const authenticatedRole = role(stack, 'arn:aws:iam::123456789012:role/auth');
+    expect(() => IdentityPool.fromIdentityPoolAttributes(stack, 'Both', { identityPoolId: ID, identityPoolArn: ARN, authenticatedRole }))
+      .toThrow(`Stack: identityPoolId must not be given together with identityPoolArn: give one of them (received: "${ID}")`);
+    expect(() => IdentityPool.fromIdentityPoolAttributes(stack, 'Neither', { authenticatedRole }))
+      .toThrow('Stack: identityPoolId or identityPoolArn must be given to import an identity pool (received: undefined)');
+  });
+
+  test.each([
+    ['a suffix after a space', 'arn:aws:iam::123456789012:role/auth x'],
+    ['2049 characters', `arn:aws:iam::123456789012:role/${'a'.repeat(2049 - 'arn:aws:iam::123456789012:role/'.length)}`],
+  ])('a role ARN with %s fails', (_name, arn) => {
+    const stack = newStack();
+    expect(() => new IdentityPool(stack, 'Pool', { authenticatedRole: role(stack, arn) })).toThrow(`(received: "${arn}")`);
+  });
+
+  test('a role ARN of 2048 characters passes', () => {
+    const stack = newStack();
+    const arn = `arn:aws:iam::123456789012:role/${'a'.repeat(2048 - 'arn:aws:iam::123456789012:role/'.length)}`;
+    new IdentityPool(stack, 'Pool', { authenticatedRole: role(stack, arn) });
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
+  });
+
+  test.each([
+    ['cn-north-1', 'aws-cn'], ['us-gov-west-1', 'aws-us-gov'], ['us-iso-east-1', 'aws-iso'], ['us-isob-east-1', 'aws-iso-b'],
+    ['eu-isoe-west-1', 'aws-iso-e'], ['us-isof-south-1', 'aws-iso-f'], ['eusc-de-east-1', 'aws-eusc'],
+    ['xcn-north-1', 'aws'], ['xus-gov-west-1', 'aws'], ['xus-iso-east-1', 'aws'], ['xus-isob-east-1', 'aws'], ['xeu-isoe-west-1', 'aws'],
+    ['xus-isof-south-1', 'aws'], ['xeusc-de-east-1', 'aws'],
+  ])('the partition of %s is %s (by its prefix only)', (region, partition) => {
+    expect(regionPartition(region)).toBe(partition);
+  });
+});
