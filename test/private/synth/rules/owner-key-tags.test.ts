@@ -46,15 +46,8 @@ describe.each(LAYOUTS)('grants keyed by a principal tag, $name', layout => {
     new cognito.CfnIdentityPoolPrincipalTag(stack, 'Raw', { identityPoolId: pool.identityPoolId, identityProviderName: 'graph.facebook.com' });
     Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolPrincipalTag', 1);
   });
-});
 
-describe.each(LAYOUTS)('which tags a raw principal tag mapping passes, $name', layout => {
-  function grantBySub() {
-    const stack = layout.stack();
-    const pool = new IdentityPool(stack, 'Pool', { authenticationProviders: { facebook: { appId: '1234567890' } } });
-    pool.grantReadOwnObjects(new s3.Bucket(stack, 'Bucket'), { ownerKey: OwnerKey.principalTag('sub') });
-    return { stack, pool };
-  }
+  // Which tags a raw principal tag mapping passes
   const raw = (stack: Stack, pool: IdentityPool, id: string, props: Partial<cognito.CfnIdentityPoolPrincipalTagProps>) =>
     new cognito.CfnIdentityPoolPrincipalTag(stack, id, { identityPoolId: pool.identityPoolId, identityProviderName: 'graph.facebook.com', ...props });
   const failure = (stack: Stack, passes: string) => `[${pathIn(stack, 'Pool')}] grantReadOwnObjects ownerKey must name a principal tag that a `
