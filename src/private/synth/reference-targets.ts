@@ -1,6 +1,7 @@
 import type { IPostProcessor, IResolvable, IResolveContext } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 import { DefaultTokenResolver, Reference, Stack, StringConcat, Tokenization } from '../cdk/bindings';
+import { produceOnce } from '../values/produce-once';
 
 type Json = any;
 
@@ -57,13 +58,7 @@ function referenceList(scope: IConstruct, value: Json): Json {
     return single;
   }
   const list = Tokenization.reverseList(value);
-  const items = list === undefined ? value : list.resolve({
-    scope,
-    preparing: false,
-    documentPath: [],
-    resolve: (inner: Json) => inner,
-    registerPostProcessor: () => undefined,
-  });
+  const items = list === undefined ? value : produceOnce(list, scope);
   if (items === undefined) {
     return [];
   }

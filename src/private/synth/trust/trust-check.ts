@@ -5,6 +5,7 @@ import { Role, Stack, Token, Tokenization } from '../../cdk/bindings';
 import { apiName, constructorCall } from '../../messages/errors';
 import { WarningId } from '../../messages/warnings';
 import { COMMERCIAL_PRINCIPAL, cognitoPrincipalForRegion, GOVCLOUD_PRINCIPAL } from '../../values/cognito-principal';
+import { produceOnce } from '../../values/produce-once';
 import type { RoleUse } from '../facts';
 import { keepsDefaultRoleTrust } from '../facts';
 import type { Finding } from '../finding';
@@ -277,13 +278,7 @@ function expandListToken(value: Json, scope: IConstruct): Json {
     return value;
   }
   try {
-    const produced = resolvable.resolve({
-      scope,
-      preparing: false,
-      documentPath: [],
-      resolve: (inner: Json) => inner,
-      registerPostProcessor: () => undefined,
-    });
+    const produced = produceOnce(resolvable, scope);
     return Array.isArray(produced) && produced.every(item => typeof item === 'string') ? produced : value;
   } catch {
     return value;
