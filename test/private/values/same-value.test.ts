@@ -20,6 +20,12 @@ describe('sameValue', () => {
     expect(sameValue(stack, built, userPool.userPoolProviderName)).toBe(true);
   });
 
+  test('a token and the concrete string it resolves to are the same, in either order', () => {
+    const token = Lazy.string({ produce: () => 'graph.facebook.com' });
+    expect(sameValue(stack, token, 'graph.facebook.com')).toBe(true);
+    expect(sameValue(stack, 'graph.facebook.com', token)).toBe(true);
+  });
+
   test('a token and a string it does not resolve to are not', () => {
     expect(sameValue(stack, userPool.userPoolProviderName, 'cognito-idp.us-east-1.amazonaws.com/us-east-1_x')).toBe(false);
   });
