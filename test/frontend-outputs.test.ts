@@ -1,4 +1,4 @@
-import { App, Lazy, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as iam from 'aws-cdk-lib/aws-iam';
@@ -161,6 +161,15 @@ describe('the front end outputs', () => {
     (identityPool.node.defaultChild as cognito.CfnIdentityPool).allowUnauthenticatedIdentities = true;
     expect(outputs(stack).IdentityPoolAllowGuestAccess.Value).toBe('true');
     expect(parseJoined(outputs(stack).AmplifyConfiguration.Value).Auth.Cognito.allowGuestAccess).toBe(true);
+  });
+
+  test('guest access known only at deploy time (a parameter set through the escape hatch) is published as that value', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'Pool');
+    identityPool.addFrontendOutputs();
+    const guests = new CfnParameter(stack, 'Guests', { type: 'String', allowedValues: ['true', 'false'] });
+    (identityPool.node.defaultChild as cognito.CfnIdentityPool).allowUnauthenticatedIdentities = guests.value;
+    expect(outputs(stack).IdentityPoolAllowGuestAccess.Value).toEqual({ Ref: 'Guests' });
   });
 });
 

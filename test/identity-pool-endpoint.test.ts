@@ -251,4 +251,9 @@ describe('IdentityPoolEndpoint errors', () => {
     // THEN
     expect(() => create(stack, vpc, pool)).toThrow(message);
   });
+
+  test('an endpoint defined at the root of the app is named by its id', () => {
+    expect(() => new IdentityPoolEndpoint(new App(), 'Endpoint', undefined as any)).toThrow(
+      /^Endpoint: props is required: give an object \(received: undefined\)$/);
+  });
 });
