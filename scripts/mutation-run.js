@@ -14,6 +14,7 @@
 const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
+const { mutatedFiles } = require('./mutation-scores.js');
 
 const root = path.resolve(__dirname, '..');
 const INCREMENTAL = path.join(root, 'reports', 'stryker-incremental.json');
@@ -69,14 +70,21 @@ function mutatePatterns(args) {
 
 /**
  * The incremental file after a run, with each file the run did not mutate wholly given back the
- * source stored before the run (a file new to the report keeps what Stryker wrote).
+ * source stored before the run (a file new to the report keeps what Stryker wrote). A file the
+ * run mutated wholly in which Stryker found nothing to mutate (re-exports, a table `as const`)
+ * is missing from Stryker's report: it is entered with no mutants, so the scores say so.
  */
-function keepSources(before, after, mutated) {
+function keepSources(before, after, mutated, readSource) {
   const wholly = new Set(mutated);
   const files = {};
   for (const [file, result] of Object.entries(after.files)) {
     const previous = before?.files?.[file];
     files[file] = !wholly.has(file) && previous !== undefined ? { ...result, source: previous.source } : result;
+  }
+  for (const file of mutated) {
+    if (files[file] === undefined) {
+      files[file] = { language: 'typescript', mutants: [], source: readSource(file) };
+    }
   }
   return { ...after, files };
 }
@@ -89,8 +97,9 @@ if (require.main === module) {
   const run = childProcess.spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit' });
   if (run.status === 0 && fs.existsSync(INCREMENTAL)) {
     const after = JSON.parse(fs.readFileSync(INCREMENTAL, 'utf8'));
-    const mutated = mutatedWholly(Object.keys(after.files), mutatePatterns(args));
-    fs.writeFileSync(INCREMENTAL, JSON.stringify(keepSources(before, after, mutated), null, 2));
+    const mutated = mutatedWholly(mutatedFiles(), mutatePatterns(args));
+    const readSource = file => fs.readFileSync(path.join(root, file), 'utf8');
+    fs.writeFileSync(INCREMENTAL, JSON.stringify(keepSources(before, after, mutated, readSource), null, 2));
   }
   process.exit(run.status ?? 1);
 }

@@ -49,6 +49,13 @@ describe('identityPoolName', () => {
       .toThrow('Stack/Pool: identityPoolName must match [\\w\\s+=,.@-]+ (received: "café")');
   });
 
+  test('every whitespace character Cognito\'s \\s reads passes: space, tab, newline, vertical tab, form feed, return', () => {
+    const stack = newStack();
+    const name = 'a b\tc\nd\ve\ff\rg';
+    new IdentityPool(stack, 'Pool', { identityPoolName: name });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPool', { IdentityPoolName: name });
+  });
+
   test('128 characters of every allowed kind pass', () => {
     // GIVEN
     const stack = newStack();
@@ -184,6 +191,12 @@ describe('authenticationProviders.twitter', () => {
     });
   });
 
+  test('a consumer key outside [\\w.;_/-] fails, naming the key', () => {
+    const stack = newStack();
+    expect(() => new IdentityPool(stack, 'Pool', { authenticationProviders: { twitter: { consumerKey: 'my key', consumerSecret: 'secret' } } }))
+      .toThrow('Stack/Pool: authenticationProviders.twitter.consumerKey must match [\\w.;_/-]+ (received: "my key")');
+  });
+
   test('a token key or secret is not judged', () => {
     const stack = newStack();
     new IdentityPool(stack, 'Pool', {
@@ -216,6 +229,13 @@ describe('user pool providers', () => {
     // WHEN / THEN
     expect(() => pool.addUserPoolAuthentication(rawUserPoolProvider(stack, 'cognito-idp.us-east-1.amazonaws.com/us east', 'abc')))
       .toThrow('Stack/Pool: authenticationProviders.userPools.providerName must match [\\w._:/-]+ (received: "cognito-idp.us-east-1.amazonaws.com/us east")');
+  });
+
+  test('a provider name of the right characters but not a user pool\'s form fails, also when added later', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    expect(() => pool.addUserPoolAuthentication(rawUserPoolProvider(stack, 'graph.facebook.com', 'abc')))
+      .toThrow(/^Stack\/Pool: authenticationProviders\.userPools\.providerName must have the form .*, as a user pool's userPoolProviderName does \(received: "graph\.facebook\.com"\)$/);
   });
 
   test('a client id of more than 128 characters fails', () => {
@@ -317,6 +337,15 @@ describe('OpenID Connect and SAML provider ARNs', () => {
       .toThrow(/^Stack\/Pool: authenticationProviders\.openIdConnectProviders\[0\] must be an IAM oidc-provider ARN/);
   });
 
+  test('an ARN of 2048 characters passes', () => {
+    const stack = newStack();
+    const prefix = 'arn:aws:iam::123456789012:oidc-provider/';
+    const arn = `${prefix}${'o'.repeat(2048 - prefix.length)}`;
+    const provider = iam.OpenIdConnectProvider.fromOpenIdConnectProviderArn(stack, 'Oidc', arn);
+    new IdentityPool(stack, 'Pool', { authenticationProviders: { openIdConnectProviders: [provider] } });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPool', { OpenIdConnectProviderARNs: [arn] });
+  });
+
   test('a token SAML provider ARN is not judged', () => {
     const stack = newStack();
     const saml = new iam.SamlProvider(stack, 'Saml', { metadataDocument: iam.SamlMetadataDocument.fromXml('<xml/>') });
@@ -384,8 +413,9 @@ describe('tags', () => {
     const pool = new IdentityPool(stack, 'Pool');
     Tags.of(pool).add('team:aws', 'v');
     Tags.of(pool).add('awsome', 'w');
+    Tags.of(pool).add('team-aws:x', 'u');
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPool', {
-      IdentityPoolTags: Match.arrayWith([{ Key: 'awsome', Value: 'w' }, { Key: 'team:aws', Value: 'v' }]),
+      IdentityPoolTags: Match.arrayWith([{ Key: 'awsome', Value: 'w' }, { Key: 'team-aws:x', Value: 'u' }, { Key: 'team:aws', Value: 'v' }]),
     });
   });
 

@@ -215,6 +215,15 @@ describe('provider URLs', () => {
       .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must name the provider without a scheme, as Cognito does: drop "https://" (received: "${url}")`);
   });
 
+  test('only a scheme at the start is refused: "://" later in the URL, after a token, is not a scheme', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.openId(`${deployTimeString(stack, 'Issuer')}/a://b`), mappingKey: 'oidc', useToken: true });
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
+      RoleMappings: { oidc: { Type: 'Token', IdentityProvider: { 'Fn::Join': ['', [{ Ref: 'Issuer' }, '/a://b']] } } },
+    });
+  });
+
   test('a token URL is not judged', () => {
     const stack = newStack();
     new IdentityPool(stack, 'Pool', {

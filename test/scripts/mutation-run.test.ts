@@ -47,7 +47,7 @@ describe('scripts/mutation-run.js, Stryker with each result kept beside the sour
         'src/c.ts': { source: 'c new', mutants: [{ status: 'Killed' }] },
       },
     };
-    expect(run.keepSources(before, after, ['src/b.ts'])).toEqual({
+    expect(run.keepSources(before, after, ['src/b.ts'], () => 'unused')).toEqual({
       schemaVersion: '2',
       files: {
         'src/a.ts': { source: 'a measured', mutants: [{ status: 'Survived' }] },
@@ -55,6 +55,14 @@ describe('scripts/mutation-run.js, Stryker with each result kept beside the sour
         'src/c.ts': { source: 'c new', mutants: [{ status: 'Killed' }] },
       },
     });
-    expect(run.keepSources(undefined, after, [])).toEqual(after);
+    expect(run.keepSources(undefined, after, [], () => 'unused')).toEqual(after);
+  });
+
+  test('a file mutated wholly that Stryker left out of its report (nothing to mutate) is entered with no mutants', () => {
+    const after = { files: { 'src/a.ts': { source: 'a', mutants: [{ status: 'Killed' }] } } };
+    expect(run.keepSources(undefined, after, ['src/a.ts', 'src/re-exports.ts'], (file: string) => `source of ${file}`).files).toEqual({
+      'src/a.ts': { source: 'a', mutants: [{ status: 'Killed' }] },
+      'src/re-exports.ts': { language: 'typescript', mutants: [], source: 'source of src/re-exports.ts' },
+    });
   });
 });

@@ -155,7 +155,8 @@ function checkIamProviderArn(pool: IConstruct, property: string, arn: string, re
   }
   const pattern = new RegExp(`^arn:([a-z-]+):iam::\\d{12}:${resource}/.+$`);
   const match = pattern.exec(arn);
-  if (arn.length < 20 || arn.length > 2048 || match === null) {
+  // The pattern admits nothing under 20 characters, so only the maximum is checked.
+  if (arn.length > 2048 || match === null) {
     configError(pool, property, `must be an IAM ${resource} ARN, arn:<partition>:iam::<account>:${resource}/${nameText} (20-2048 characters)`, arn);
   }
   checkArnPartition(pool, property, arn, match[1]);

@@ -34,10 +34,7 @@ export type CallerLanguage = 'javascript' | 'python' | 'java' | 'dotnet' | 'go';
  * the node process this code runs in with `JSII_AGENT` set: `Python/3.12.1`, `Java/17.0.9`,
  * `DotNet/8.0.1/...`, `go1.22.0/linux/amd64`; plain node (JavaScript, TypeScript) has none.
  */
-export function callerLanguage(agent: string | undefined = process.env.JSII_AGENT): CallerLanguage {
-  if (agent === undefined || agent === '') {
-    return 'javascript';
-  }
+export function callerLanguage(agent: string = process.env.JSII_AGENT ?? ''): CallerLanguage {
   if (/^python\//i.test(agent)) {
     return 'python';
   }
@@ -108,7 +105,8 @@ const NAME_CONVERSIONS: Partial<Record<CallerLanguage, (identifier: string) => s
 function snakeCase(identifier: string): string {
   return identifier
     .replace(/([a-z\d])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z\d]+)/g, '$1_$2')
+    // An acronym ends before its last capital when a lowercase letter or digit follows: IDConnect -> ID_Connect.
+    .replace(/([A-Z])([A-Z][a-z\d])/g, '$1_$2')
     .toLowerCase();
 }
 
@@ -131,15 +129,10 @@ function closingBracket(text: string, start: number): number {
   return Math.min(index + 1, text.length);
 }
 
+/** A value as JSON; `undefined` (which JSON cannot hold) and values JSON cannot encode as text. */
 function formatReceived(value: unknown): string {
-  if (typeof value === 'string') {
-    return JSON.stringify(value);
-  }
-  if (value === undefined) {
-    return 'undefined';
-  }
   try {
-    return JSON.stringify(value);
+    return String(JSON.stringify(value));
   } catch {
     return String(value);
   }

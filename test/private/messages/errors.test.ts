@@ -86,6 +86,12 @@ describe('the caller\'s language', () => {
     ['DotNet/8.0.1/.NETCoreApp,Version=v8.0/1.0.0.0', 'dotnet'],
     ['go1.22.0/linux/amd64', 'go'],
     ['SomethingElse/1.0', 'javascript'],
+    ['python/3.12.1', 'python'],
+    ['NotPython/1.0', 'javascript'],
+    ['NotJava/1.0', 'javascript'],
+    ['NotDotNet/1.0', 'javascript'],
+    ['ergo1.22.0/linux', 'javascript'],
+    ['go/1.22.0', 'javascript'],
   ])('JSII_AGENT %p is %s', (agent, language) => {
     expect(callerLanguage(agent)).toBe(language);
   });
@@ -105,6 +111,16 @@ describe('apiName', () => {
     ['tags["teamName"]', 'tags["teamName"]', 'Tags["teamName"]'],
     ['principalTags["a]b.cD"]', 'principal_tags["a]b.cD"]', 'PrincipalTags["a]b.cD"]'],
     ['userPoolUrl', 'user_pool_url', 'UserPoolUrl'],
+    ['openIDConnectProviders', 'open_id_connect_providers', 'OpenIDConnectProviders'],
+    ['ABcDEf', 'a_bc_d_ef', 'ABcDEf'],
+    ['s3Bucket', 's3_bucket', 'S3Bucket'],
+    ['v2Name', 'v2_name', 'V2Name'],
+    ['x[aB].cD', 'x[aB].c_d', 'X[aB].CD'],
+    ['x[0][1].aB', 'x[0][1].a_b', 'X[0][1].AB'],
+    ['tags["abc"].xY', 'tags["abc"].x_y', 'Tags["abc"].XY'],
+    ['t["a\\"]bC"].xY', 't["a\\"]bC"].x_y', 'T["a\\"]bC"].XY'],
+    ['tags[0', 'tags[0', 'Tags[0'],
+    ['tags["a', 'tags["a', 'Tags["a'],
   ])('%s: Python %s, C# and Go %s', (name, python, pascal) => {
     expect(apiName(name, 'javascript')).toBe(name);
     expect(apiName(name, 'java')).toBe(name);
