@@ -61,7 +61,10 @@ function readSourceFile(file) {
   return fs.readFileSync(path.join(root, file), 'utf8');
 }
 
-/** The table, as markdown lines; files without a result, or with a stale one, say so. */
+/**
+ * The table, as markdown lines. A file without a result says so; a stale one shows the result of
+ * its last run, marked stale, and is left out of the total, which counts current results only.
+ */
 function table(incremental, readSource = readSourceFile) {
   const lines = [
     '| File | Mutants | Killed | Timed out | Survived | No coverage | Equivalent | Compile errors | Score |',
@@ -69,21 +72,30 @@ function table(incremental, readSource = readSourceFile) {
   ];
   const total = count([]);
   let missing = 0;
+  let staleFiles = 0;
   for (const { file, result, stale } of results(incremental, readSource)) {
-    if (result === undefined || stale) {
+    if (result === undefined) {
       missing++;
-      lines.push(`| \`${file}\` | ${stale ? 'stale (changed since)' : 'not measured'} | | | | | | | |`);
+      lines.push(`| \`${file}\` | not measured | | | | | | | |`);
       continue;
     }
     const counts = count(result.mutants);
-    for (const [status, n] of Object.entries(counts)) {
-      total[status] += n;
+    if (stale) {
+      staleFiles++;
+    } else {
+      for (const [status, n] of Object.entries(counts)) {
+        total[status] += n;
+      }
     }
-    lines.push(`| \`${file}\` | ${result.mutants.length} | ${counts.Killed} | ${counts.Timeout} | ${counts.Survived} | ${counts.NoCoverage} `
-      + `| ${counts.Ignored} | ${counts.CompileError} | ${percent(score(counts))} |`);
+    lines.push(`| \`${file}\`${stale ? ' (stale: changed since this run)' : ''} | ${result.mutants.length} | ${counts.Killed} | ${counts.Timeout} `
+      + `| ${counts.Survived} | ${counts.NoCoverage} | ${counts.Ignored} | ${counts.CompileError} | ${percent(score(counts))} |`);
   }
+  const notes = [
+    ...missing > 0 ? [`${missing} files not measured`] : [],
+    ...staleFiles > 0 ? [`${staleFiles} stale left out`] : [],
+  ];
   const all = Object.values(total).reduce((sum, n) => sum + n, 0);
-  lines.push(`| **all of src/**${missing > 0 ? ` (${missing} files not measured)` : ''} | ${all} | ${total.Killed} | ${total.Timeout} `
+  lines.push(`| **all of src/**${notes.length > 0 ? ` (${notes.join(', ')})` : ''} | ${all} | ${total.Killed} | ${total.Timeout} `
     + `| ${total.Survived} | ${total.NoCoverage} | ${total.Ignored} | ${total.CompileError} | **${percent(score(total))}** |`);
   return lines;
 }
