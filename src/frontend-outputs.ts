@@ -209,10 +209,9 @@ function userPoolIdOf(entry: UserPoolProviderEntry): string {
   if (resource instanceof CfnUserPoolClient) {
     return resource.userPoolId;
   }
+  // A concrete provider name has the form cognito-idp.<region>.amazonaws.com/<userPoolId> (checked when it was added).
   const tail = entry.providerName.slice(entry.providerName.lastIndexOf('/') + 1);
-  return entry.providerName.includes('/') && tail !== '' && !Token.isUnresolved(tail)
-    ? tail
-    : Fn.select(1, Fn.split('/', entry.providerName));
+  return Token.isUnresolved(tail) ? Fn.select(1, Fn.split('/', entry.providerName)) : tail;
 }
 
 /** `AllowUnauthenticatedIdentities` as an output's text: `true` or `false` (escape hatches included). */

@@ -129,7 +129,7 @@ function endpointProps(scope: Construct, id: string, props: IdentityPoolEndpoint
   checkKind(path, 'vpc', checked.vpc, VPC, true);
   checkStruct(path, 'subnets', checked.subnets);
   checkList(path, 'securityGroups', checked.securityGroups).forEach((group, index) =>
-    checkKind(path, `securityGroups[${index}]`, group, SECURITY_GROUP, true));
+    checkKind(path, `securityGroups[${index}]`, group, SECURITY_GROUP));
   checkBooleanShape(path, 'open', checked.open);
   checkBooleanShape(path, 'privateDnsEnabled', checked.privateDnsEnabled);
 

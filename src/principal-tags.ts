@@ -98,7 +98,7 @@ export class IdentityPoolPrincipalTags extends Resource {
  */
 function checkOneMappingPerProvider(mapping: IdentityPoolPrincipalTags, pool: IIdentityPool, providerName: string): void {
   const byPool = SynthRegistry.of(mapping).principalTagMappings;
-  const key = `${pool.env?.account}|${pool.identityPoolId}`;
+  const key = `${pool.env.account}|${pool.identityPoolId}`;
   const existing = byPool.get(key) ?? [];
   const first = existing.find(other => sameValue(mapping, other.providerName, providerName));
   if (first !== undefined) {

@@ -163,6 +163,14 @@ describe('the front end outputs', () => {
     expect(parseJoined(outputs(stack).AmplifyConfiguration.Value).Auth.Cognito.allowGuestAccess).toBe(true);
   });
 
+  test('guest access set to any resolvable value through the escape hatch is published as what it resolves to', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'Pool');
+    identityPool.addFrontendOutputs();
+    (identityPool.node.defaultChild as cognito.CfnIdentityPool).allowUnauthenticatedIdentities = { resolve: () => true, creationStack: [] } as any;
+    expect(outputs(stack).IdentityPoolAllowGuestAccess.Value).toBe(true);
+  });
+
   test('guest access known only at deploy time (a parameter set through the escape hatch) is published as that value', () => {
     const stack = newStack();
     const identityPool = new IdentityPool(stack, 'Pool');
@@ -280,6 +288,11 @@ describe('output ids', () => {
     const identityPool = new IdentityPool(newStack(), 'Pool');
     expect(() => identityPool.addFrontendOutputs({ outputPrefix })).toThrow('Stack/Pool/FrontendOutputs: outputPrefix must be a plain string of at '
       + `most 200 letters and digits, since output ids are (received: "${outputPrefix}")`);
+  });
+
+  test('an identity pool is required', () => {
+    expect(() => new IdentityPoolFrontendOutputs(newStack(), 'Outputs', {} as any))
+      .toThrow(/^Stack\/Outputs: identityPool is required: give an identity pool \(IIdentityPool\) \(received: undefined\)$/);
   });
 
   test('a token outputPrefix fails', () => {

@@ -227,6 +227,13 @@ describe('IdentityPoolEndpoint errors', () => {
   test.each<[string, (stack: Stack, vpc: ec2.Vpc, pool: IdentityPool) => unknown, string]>([
     ['no props', stack => new IdentityPoolEndpoint(stack, 'Endpoint', undefined as any),
       'Stack/Endpoint: props is required: give an object (received: undefined)'],
+    ['an unknown key', (stack, vpc, pool) => new IdentityPoolEndpoint(stack, 'Endpoint', { identityPool: pool, vpc, typo: true } as any),
+      'Stack/Endpoint: typo is not a property the library reads, so its value would be dropped: use one of identityPool, open, '
+      + 'privateDnsEnabled, securityGroups, subnets, vpc (received: true)'],
+    ['no VPC', (stack, _vpc, pool) => new IdentityPoolEndpoint(stack, 'Endpoint', { identityPool: pool } as any),
+      'Stack/Endpoint: vpc is required: give a VPC (ec2.IVpc) (received: undefined)'],
+    ['open a string', (stack, vpc, pool) => new IdentityPoolEndpoint(stack, 'Endpoint', { identityPool: pool, vpc, open: 'yes' } as any),
+      'Stack/Endpoint: open must be true or false (received: "yes")'],
     ['no pool', (stack, vpc) => new IdentityPoolEndpoint(stack, 'Endpoint', { vpc } as any),
       'Stack/Endpoint: identityPool is required: give an identity pool (IIdentityPool) (received: undefined)'],
     ['a pool id string', (stack, vpc) => new IdentityPoolEndpoint(stack, 'Endpoint', { vpc, identityPool: POOL_ID } as any),
@@ -250,6 +257,16 @@ describe('IdentityPoolEndpoint errors', () => {
 
     // THEN
     expect(() => create(stack, vpc, pool)).toThrow(message);
+  });
+
+  test('a pool whose region is known only at deploy time, or an endpoint in a region-agnostic stack, is not compared', () => {
+    const stack = newStack();
+    const vpc = newVpc(stack);
+    new IdentityPoolEndpoint(stack, 'Endpoint', { identityPool: IdentityPool.fromIdentityPoolArn(stack, 'Imported', Fn.importValue('PoolArn')), vpc });
+    const agnostic = new Stack(new App(), 'Agnostic');
+    new IdentityPoolEndpoint(agnostic, 'Endpoint', { identityPool: IdentityPool.fromIdentityPoolArn(agnostic, 'Imported', POOL_ARN), vpc: newVpc(agnostic) });
+    Template.fromStack(stack).resourceCountIs('AWS::EC2::VPCEndpoint', 1);
+    Template.fromStack(agnostic).resourceCountIs('AWS::EC2::VPCEndpoint', 1);
   });
 
   test('an endpoint defined at the root of the app is named by its id', () => {

@@ -120,6 +120,16 @@ describe('principal tags', () => {
         .toThrow(/^Stack\/Tags: principalTags must have at most 50 tags, got 51 \(received: \["k0","k1",/);
     });
 
+    test('50 tags pass', () => {
+      const pool = identityPool();
+      const principalTags: Record<string, string> = {};
+      for (let i = 0; i < 50; i++) {
+        principalTags[`k${i}`] = 'sub';
+      }
+      new IdentityPoolPrincipalTags(pool.stack, 'Tags', { identityPool: pool, providerName: 'www.amazon.com', principalTags });
+      expect(Object.keys(Template.fromStack(pool.stack).findResources('AWS::Cognito::IdentityPoolPrincipalTag'))).toHaveLength(1);
+    });
+
     test('tag keys are 1-128 characters', () => {
       const pool = identityPool();
       const key = 'k'.repeat(129);

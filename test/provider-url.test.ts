@@ -50,4 +50,33 @@ describe('IdentityPoolProviderUrl', () => {
       'Fn::Join': ['', ['cognito-idp.us-east-1.', { Ref: 'AWS::URLSuffix' }, '/us-east-1_abc:client1']],
     });
   });
+
+  test.each([
+    ['openId', (url: any) => IdentityPoolProviderUrl.openId(url)],
+    ['saml', (url: any) => IdentityPoolProviderUrl.saml(url)],
+    ['userPoolUrl', (url: any) => IdentityPoolProviderUrl.userPoolUrl(url)],
+    ['custom', (url: any) => IdentityPoolProviderUrl.custom(url)],
+  ])('%s requires a string url, naming the factory', (factory, create) => {
+    expect(() => create(undefined)).toThrow(`IdentityPoolProviderUrl.${factory}: url is required: give a string (received: undefined)`);
+    expect(() => create(5)).toThrow(`IdentityPoolProviderUrl.${factory}: url must be a string (received: 5)`);
+  });
+
+  test('userPool requires a user pool and an app client, naming the factory', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const client = userPool.addClient('Client');
+    expect(() => IdentityPoolProviderUrl.userPool(undefined as any, client))
+      .toThrow('IdentityPoolProviderUrl.userPool: userPool is required: give a user pool (cognito.IUserPool) (received: undefined)');
+    expect(() => IdentityPoolProviderUrl.userPool(userPool, undefined as any))
+      .toThrow('IdentityPoolProviderUrl.userPool: userPoolClient is required: give a user pool app client (cognito.IUserPoolClient) (received: undefined)');
+  });
+
+  test('userPool refuses an app client of another user pool, naming the factory', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const userPool = new cognito.UserPool(stack, 'Pool');
+    const other = new cognito.UserPool(stack, 'Other');
+    expect(() => IdentityPoolProviderUrl.userPool(userPool, other.addClient('Client')))
+      .toThrow('IdentityPoolProviderUrl.userPool: userPoolClient must be an app client of the user pool it is paired with (Stack/Pool), '
+        + 'not of another user pool (received: "Stack/Other/Client")');
+  });
 });
