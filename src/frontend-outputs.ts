@@ -209,9 +209,10 @@ function userPoolIdOf(entry: UserPoolProviderEntry): string {
   if (resource instanceof CfnUserPoolClient) {
     return resource.userPoolId;
   }
-  // A concrete provider name has the form cognito-idp.<region>.amazonaws.com/<userPoolId> (checked when it was added).
+  // A concrete provider name has the form cognito-idp.<region>.amazonaws.com/<userPoolId> (checked when it
+  // was added); one with tokens is cut at deploy time unless its tail after the last / is concrete.
   const tail = entry.providerName.slice(entry.providerName.lastIndexOf('/') + 1);
-  return Token.isUnresolved(tail) ? Fn.select(1, Fn.split('/', entry.providerName)) : tail;
+  return tail !== '' && !Token.isUnresolved(tail) ? tail : Fn.select(1, Fn.split('/', entry.providerName));
 }
 
 /** `AllowUnauthenticatedIdentities` as an output's text: `true` or `false` (escape hatches included). */

@@ -143,6 +143,16 @@ describe('the front end outputs', () => {
     expect(outputs(stack).UserPool1Id.Value).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', loginsKey] }] });
   });
 
+  test('a provider name with tokens that ends in / is cut at deploy time too', () => {
+    const stack = newStack();
+    const userPoolClient = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Client', 'clientid123');
+    const providerName = `${Lazy.string({ produce: () => 'cognito-idp.eu-west-1.amazonaws.com' })}/`;
+    const identityPool = new IdentityPool(stack, 'Pool');
+    identityPool.addUserPoolAuthentication({ bind: () => ({ providerName, clientId: 'clientid123', serverSideTokenCheck: true, userPoolClient }) });
+    identityPool.addFrontendOutputs();
+    expect(outputs(stack).UserPool1Id.Value).toEqual({ 'Fn::Select': [1, { 'Fn::Split': ['/', 'cognito-idp.eu-west-1.amazonaws.com/'] }] });
+  });
+
   test('without user pool providers, the Amplify configuration names only the identity pool', () => {
     const stack = newStack();
     const identityPool = new IdentityPool(stack, 'Pool');
