@@ -86,6 +86,12 @@ function keepSources(before, after, mutated, readSource) {
       files[file] = { language: 'typescript', mutants: [], source: readSource(file) };
     }
   }
+  // Stryker drops such files from the report again when a later run carries the others over.
+  for (const [file, result] of Object.entries(before?.files ?? {})) {
+    if (files[file] === undefined && result.mutants.length === 0) {
+      files[file] = result;
+    }
+  }
   return { ...after, files };
 }
 

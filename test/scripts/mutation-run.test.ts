@@ -65,4 +65,13 @@ describe('scripts/mutation-run.js, Stryker with each result kept beside the sour
       'src/re-exports.ts': { language: 'typescript', mutants: [], source: 'source of src/re-exports.ts' },
     });
   });
+
+  test('a file entered with no mutants, which Stryker drops when it carries the others over, is kept', () => {
+    const before = { files: { 'src/re-exports.ts': { source: 'r', mutants: [] }, 'src/gone.ts': { source: 'g', mutants: [{ status: 'Killed' }] } } };
+    const after = { files: { 'src/a.ts': { source: 'a', mutants: [] } } };
+    expect(run.keepSources(before, after, [], () => 'unused').files).toEqual({
+      'src/a.ts': { source: 'a', mutants: [] },
+      'src/re-exports.ts': { source: 'r', mutants: [] },
+    });
+  });
 });
