@@ -14,10 +14,9 @@
 const childProcess = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { mutatedFiles } = require('./mutation-scores.js');
+const { INCREMENTAL_FILE: INCREMENTAL, mutatedFiles, readSourceFile } = require('./mutation-scores.js');
 
 const root = path.resolve(__dirname, '..');
-const INCREMENTAL = path.join(root, 'reports', 'stryker-incremental.json');
 /** The `mutate` of stryker.config.mjs, when no --mutate is given. */
 const DEFAULT_MUTATE = ['src/**/*.ts', '!src/index.ts'];
 
@@ -104,8 +103,7 @@ if (require.main === module) {
   if (run.status === 0 && fs.existsSync(INCREMENTAL)) {
     const after = JSON.parse(fs.readFileSync(INCREMENTAL, 'utf8'));
     const mutated = mutatedWholly(mutatedFiles(), mutatePatterns(args));
-    const readSource = file => fs.readFileSync(path.join(root, file), 'utf8');
-    fs.writeFileSync(INCREMENTAL, JSON.stringify(keepSources(before, after, mutated, readSource), null, 2));
+    fs.writeFileSync(INCREMENTAL, JSON.stringify(keepSources(before, after, mutated, readSourceFile), null, 2));
   }
   process.exit(run.status ?? 1);
 }

@@ -11,6 +11,8 @@ const fs = require('fs');
 const path = require('path');
 
 const root = path.resolve(__dirname, '..');
+/** Stryker's incremental file (stryker.config.mjs), kept in git. */
+const INCREMENTAL_FILE = path.join(root, 'reports', 'stryker-incremental.json');
 
 function sourceFiles(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
@@ -125,10 +127,10 @@ function oneLine(text) {
   return flat.length > 60 ? `${flat.slice(0, 57)}...` : flat;
 }
 
-module.exports = { table, equivalents, mutatedFiles, count, score };
+module.exports = { table, equivalents, mutatedFiles, readSourceFile, count, score, INCREMENTAL_FILE };
 
 if (require.main === module) {
-  const file = process.argv[2] ?? path.join(root, 'reports', 'stryker-incremental.json');
+  const file = process.argv[2] ?? INCREMENTAL_FILE;
   const incremental = JSON.parse(fs.readFileSync(file, 'utf8'));
   // Each source is read once for both parts.
   const sources = new Map();
