@@ -39,8 +39,7 @@ export function checkUserPoolProviderUrl(where: ShapeScope, property: string, ur
     return;
   }
   const colon = url.lastIndexOf(':');
-  const clientId = colon < 0 ? '' : url.slice(colon + 1);
-  if (colon < 0 || !CLIENT_ID.test(clientId)) {
+  if (colon < 0 || !CLIENT_ID.test(url.slice(colon + 1))) {
     shapeError(where, property, `must have the form ${PROVIDER_NAME_TEXT}:<clientId>, naming the user pool and one of its app clients`, url);
   }
   const error = userPoolProviderNameError(url.slice(0, colon));

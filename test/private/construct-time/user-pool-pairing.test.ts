@@ -1,8 +1,9 @@
-import { App, CfnParameter, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Lazy, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import type { IUserPoolAuthenticationProvider } from '../../../src';
 import { IdentityPool, IdentityPoolProviderUrl, IdentityPoolRoleAttachment, UserPoolAuthenticationProvider } from '../../../src';
+import { checkClientOfUserPool } from '../../../src/private/construct-time/user-pool-pairing';
 
 function newStack(): Stack {
   return new Stack(new App(), 'Stack', { env: { account: '123456789012', region: 'us-east-1' } });
@@ -76,6 +77,39 @@ describe('an app client paired with another user pool than its own', () => {
       .Properties.CognitoIdentityProviders;
     expect(providers).toHaveLength(5);
   });
+
+  test('a client on another token that resolves to the same user pool id is paired', () => {
+    // GIVEN: the client's user pool id is a Lazy of the pool's id, another token for the same Ref
+    const stack = newStack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const viaLazy = cognito.UserPool.fromUserPoolId(stack, 'ViaLazy', Lazy.string({ produce: () => userPool.userPoolId }));
+
+    // WHEN
+    const provider = new UserPoolAuthenticationProvider({ userPool, userPoolClient: viaLazy.addClient('Web') });
+    new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [provider] } });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPool', {
+      CognitoIdentityProviders: [{ ProviderName: { 'Fn::GetAtt': [stack.getLogicalId(userPool.node.defaultChild as cognito.CfnUserPool), 'ProviderName'] } }],
+    });
+  });
+
+  test('a client on another token is not judged when the user pool is imported', () => {
+    const stack = newStack();
+    const userPool = cognito.UserPool.fromUserPoolId(stack, 'Users', new CfnParameter(stack, 'PoolId').valueAsString);
+    const userPoolClient = cognito.UserPool.fromUserPoolId(stack, 'Other', new CfnParameter(stack, 'OtherId').valueAsString).addClient('Client');
+    expect(() => new UserPoolAuthenticationProvider({ userPool, userPoolClient })).not.toThrow();
+  });
+
+  test('objects that are not constructs (from JavaScript) are not judged', () => {
+    // A user pool and a client written by hand: no tree to read the client's pool from.
+    const userPool = { userPoolId: 'us-east-1_aaaaaaaaa' } as unknown as cognito.IUserPool;
+    const client = { userPoolClientId: 'abc' } as unknown as cognito.IUserPoolClient;
+    expect(() => checkClientOfUserPool('Entry', 'userPoolClient', userPool, client)).not.toThrow();
+    const stack = newStack();
+    const defined = new cognito.UserPool(stack, 'Other').addClient('Client');
+    expect(() => checkClientOfUserPool('Entry', 'userPoolClient', userPool, defined)).not.toThrow();
+  });
 });
 
 describe('user pool provider names (cognito-idp.<region>.<domain>/<userPoolId>)', () => {
@@ -84,6 +118,15 @@ describe('user pool provider names (cognito-idp.<region>.<domain>/<userPoolId>)'
     expect(() => new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [provider(stack, 'us-east-1_abcdefghi')] } }))
       .toThrow('Stack/Pool: authenticationProviders.userPools.providerName must have the form cognito-idp.<region>.amazonaws.com/<region>_<id>, '
         + 'as a user pool\'s userPoolProviderName does (received: "us-east-1_abcdefghi")');
+  });
+
+  test('a name with anything before cognito-idp. or after the user pool id fails', () => {
+    for (const name of ['x.cognito-idp.us-east-1.amazonaws.com/us-east-1_abc', 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abc/x']) {
+      const stack = newStack();
+      expect(() => new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [provider(stack, name)] } }))
+        .toThrow(`Stack/Pool: authenticationProviders.userPools.providerName must have the form cognito-idp.<region>.amazonaws.com/<region>_<id>, `
+          + `as a user pool's userPoolProviderName does (received: "${name}")`);
+    }
   });
 
   test('a user pool id of another region than the host\'s fails', () => {
@@ -125,6 +168,25 @@ describe('user pool provider URLs of role mappings (<providerName>:<clientId>)',
     expect(() => pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl(url), useToken: true }))
       .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must have the form cognito-idp.<region>.amazonaws.com/<region>_<id>:<clientId>, `
         + `naming the user pool and one of its app clients (received: "${url}")`);
+  });
+
+  test('a client id with other characters than letters, digits and _ fails', () => {
+    for (const clientId of ['-abc', 'abc-', 'a.b']) {
+      const stack = newStack();
+      const pool = new IdentityPool(stack, 'Pool');
+      const url = `cognito-idp.us-east-1.amazonaws.com/us-east-1_abcdefghi:${clientId}`;
+      expect(() => pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl(url), useToken: true }))
+        .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must have the form cognito-idp.<region>.amazonaws.com/<region>_<id>:<clientId>, `
+          + `naming the user pool and one of its app clients (received: "${url}")`);
+    }
+  });
+
+  test('a URL that is only a client id names no user pool', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    expect(() => pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl(':abc'), useToken: true }))
+      .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must start with the form cognito-idp.<region>.amazonaws.com/<region>_<id>, `
+        + 'as a user pool\'s userPoolProviderName does (received: ":abc")');
   });
 
   test('a URL whose user pool part is not a user pool\'s provider name fails', () => {
