@@ -64,6 +64,17 @@ describe('role mappings', () => {
     });
   });
 
+  test('a token mapping given an empty rules list renders no RulesConfiguration', () => {
+    const stack = newStack();
+    new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { amazon: socialLogins.amazon },
+      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.AMAZON, useToken: true, rules: [] }],
+    });
+    expect(roleMappingsOf(stack)).toEqual({
+      'www.amazon.com': { Type: 'Token', AmbiguousRoleResolution: 'Deny', IdentityProvider: 'www.amazon.com' },
+    });
+  });
+
   test('seed example: a rules mapping, with the default and an explicit match type', () => {
     // GIVEN
     const stack = newStack();

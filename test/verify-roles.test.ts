@@ -49,7 +49,12 @@ describe('verifyRoles: the deploy-time check of an imported pool\'s roles', () =
       Handler: 'index.handler',
       Timeout: 60,
       Code: { ZipFile: VERIFY_ROLES_HANDLER },
+      Description: 'Checks at deploy time that imported Cognito identity pools have the roles the stack was given (cdk-identity-pool)',
     });
+    // The singleton's construct id (purpose and uuid) is its logical id: it must never change.
+    expect(Object.keys(template.findResources('AWS::Lambda::Function'))).toEqual([
+      expect.stringMatching(/^IdentityPoolRolesCheck8f9d3a526c1e4b7a9e0d2f4b6a1c7e35[0-9A-F]{8}$/),
+    ]);
     expect(VERIFY_ROLES_HANDLER).toContain("require('@aws-sdk/client-cognito-identity')");
     expect(VERIFY_ROLES_HANDLER).toContain('new sdk.DescribeIdentityPoolCommand({ IdentityPoolId: poolId })');
     expect(VERIFY_ROLES_HANDLER).toContain('new sdk.GetIdentityPoolRolesCommand({ IdentityPoolId: poolId })');
