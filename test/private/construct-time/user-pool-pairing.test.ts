@@ -85,8 +85,8 @@ describe('an app client paired with another user pool than its own', () => {
     const viaLazy = cognito.UserPool.fromUserPoolId(stack, 'ViaLazy', Lazy.string({ produce: () => userPool.userPoolId }));
 
     // WHEN
-    const provider = new UserPoolAuthenticationProvider({ userPool, userPoolClient: viaLazy.addClient('Web') });
-    new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [provider] } });
+    const paired = new UserPoolAuthenticationProvider({ userPool, userPoolClient: viaLazy.addClient('Web') });
+    new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [paired] } });
 
     // THEN
     Template.fromStack(stack).hasResourceProperties('AWS::Cognito::IdentityPool', {
@@ -124,7 +124,7 @@ describe('user pool provider names (cognito-idp.<region>.<domain>/<userPoolId>)'
     for (const name of ['x.cognito-idp.us-east-1.amazonaws.com/us-east-1_abc', 'cognito-idp.us-east-1.amazonaws.com/us-east-1_abc/x']) {
       const stack = newStack();
       expect(() => new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [provider(stack, name)] } }))
-        .toThrow(`Stack/Pool: authenticationProviders.userPools.providerName must have the form cognito-idp.<region>.amazonaws.com/<region>_<id>, `
+        .toThrow('Stack/Pool: authenticationProviders.userPools.providerName must have the form cognito-idp.<region>.amazonaws.com/<region>_<id>, '
           + `as a user pool's userPoolProviderName does (received: "${name}")`);
     }
   });
