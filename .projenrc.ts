@@ -353,7 +353,7 @@ project.addTask('mutation:scores', {
   receiveArgs: true,
 });
 // The sandbox and the HTML/JSON reports are local; the incremental file is kept in git.
-project.gitignore.addPatterns('/.stryker-tmp/', '/reports/mutation/');
+project.gitignore.addPatterns('/.stryker-tmp/', '/reports/mutation/', '/reports/stryker-incremental.json.run');
 // A contributor's scratch files.
 project.gitignore.addPatterns('/.scratch/');
 project.npmignore?.exclude('/reports/', '/stryker.config.mjs', '/.stryker-tmp/');

@@ -94,16 +94,44 @@ function keepSources(before, after, mutated, readSource) {
   return { ...after, files };
 }
 
-module.exports = { globPattern, mutatedWholly, mutatePatterns, keepSources };
+/** What no test detected: Stryker keeps these results until a test covering the mutant changes. */
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+/**
+ * The incremental file without the mutants no test detected (survived, or covered by no test) of
+ * the files the run mutates wholly, so that Stryker tests them again, with the tests of today.
+ * Stryker tests a survivor again only when a test that covers it changed or was added; a static
+ * mutant (in code that runs when its module loads, such as a module-level regular expression) is
+ * covered by no test in particular, so its first result stayed forever, even after a test that
+ * kills it was written; and a test file the run leaves out covers nothing. Survivors are few, so
+ * testing them again costs little.
+ */
+function forgetUndetected(incremental, mutated) {
+  const wholly = new Set(mutated);
+  const files = {};
+  for (const [file, result] of Object.entries(incremental.files)) {
+    files[file] = wholly.has(file) ? { ...result, mutants: result.mutants.filter(mutant => !UNDETECTED.has(mutant.status)) } : result;
+  }
+  return { ...incremental, files };
+}
+
+module.exports = { globPattern, mutatedWholly, mutatePatterns, keepSources, forgetUndetected };
 
 if (require.main === module) {
   const args = process.argv.slice(2);
   const before = fs.existsSync(INCREMENTAL) ? JSON.parse(fs.readFileSync(INCREMENTAL, 'utf8')) : undefined;
-  const run = childProcess.spawnSync('npx', ['stryker', 'run', ...args], { cwd: root, stdio: 'inherit' });
-  if (run.status === 0 && fs.existsSync(INCREMENTAL)) {
-    const after = JSON.parse(fs.readFileSync(INCREMENTAL, 'utf8'));
-    const mutated = mutatedWholly(mutatedFiles(), mutatePatterns(args));
+  const mutated = mutatedWholly(mutatedFiles(), mutatePatterns(args));
+  // Stryker works on a copy, so the committed file changes only when a run completes.
+  const working = `${INCREMENTAL}.run`;
+  fs.rmSync(working, { force: true });
+  if (before !== undefined) {
+    fs.writeFileSync(working, JSON.stringify(forgetUndetected(before, mutated), null, 2));
+  }
+  const run = childProcess.spawnSync('npx', ['stryker', 'run', ...args, '--incrementalFile', working], { cwd: root, stdio: 'inherit' });
+  if (run.status === 0 && fs.existsSync(working)) {
+    const after = JSON.parse(fs.readFileSync(working, 'utf8'));
     fs.writeFileSync(INCREMENTAL, JSON.stringify(keepSources(before, after, mutated, readSourceFile), null, 2));
   }
+  fs.rmSync(working, { force: true });
   process.exit(run.status ?? 1);
 }

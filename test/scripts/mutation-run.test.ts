@@ -74,4 +74,23 @@ describe('scripts/mutation-run.js, Stryker with each result kept beside the sour
       'src/re-exports.ts': { source: 'r', mutants: [] },
     });
   });
+
+  test('before a run, the mutants no test detected in the files it mutates wholly are forgotten, so they are tested again', () => {
+    const incremental = {
+      schemaVersion: '2',
+      files: {
+        'src/a.ts': { source: 'a', mutants: [{ id: '1', status: 'Killed' }, { id: '2', status: 'Survived' }, { id: '3', status: 'NoCoverage' }, { id: '4', status: 'Timeout' }] },
+        'src/b.ts': { source: 'b', mutants: [{ id: '5', status: 'Survived' }] },
+      },
+    };
+    const copy = JSON.parse(JSON.stringify(incremental));
+    expect(run.forgetUndetected(incremental, ['src/a.ts'])).toEqual({
+      schemaVersion: '2',
+      files: {
+        'src/a.ts': { source: 'a', mutants: [{ id: '1', status: 'Killed' }, { id: '4', status: 'Timeout' }] },
+        'src/b.ts': { source: 'b', mutants: [{ id: '5', status: 'Survived' }] },
+      },
+    });
+    expect(incremental).toEqual(copy);
+  });
 });
