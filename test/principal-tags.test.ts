@@ -81,6 +81,10 @@ describe('principal tags', () => {
         },
       });
     }
+    // Added once for both mappings (the template would hide a duplicate: it renders each statement once).
+    for (const role of [identityPool.authenticatedRole, identityPool.unauthenticatedRole]) {
+      expect((role as iam.Role).assumeRolePolicy?.statementCount).toBe(2);
+    }
   });
 
   test('supplied roles are left as they are', () => {

@@ -97,6 +97,7 @@ const CASES: Array<[string, (f: Fixture) => unknown, string]> = [
   ['rule a string', f => f.pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.GOOGLE, rules: ['hd'] } as any), 'Stack/Pool/DefaultRoleAttachment: roleMappings[0].rules[0] must be an object (a struct) (received: "hd")'],
   // addPrincipalTags
   ['addPrincipalTags a string', f => f.pool.addPrincipalTags('Tags', 'accounts.google.com' as any), 'Stack/Pool: addPrincipalTags options must be an object (a struct) (received: "accounts.google.com")'],
+  ['addPrincipalTags without options', f => f.pool.addPrincipalTags('Tags', undefined as any), 'Stack/Pool: addPrincipalTags options is required: give an object (received: undefined)'],
   ['addPrincipalTags missing providerName', f => f.pool.addPrincipalTags('Tags', { principalTags: { team: 'hd' } } as any), 'Stack/Pool/Tags: providerName is required: give a string (received: undefined)'],
   ['principalTags a list', f => f.pool.addPrincipalTags('Tags', { providerName: 'accounts.google.com', principalTags: ['hd'] } as any), 'Stack/Pool/Tags: principalTags must be an object (a struct), not a list (received: "<array of 1>")'],
   ['principalTags value a number', f => f.pool.addPrincipalTags('Tags', { providerName: 'accounts.google.com', principalTags: { team: 1 } } as any), 'Stack/Pool/Tags: principalTags["team"] must be a string (received: 1)'],
@@ -128,6 +129,7 @@ const CASES: Array<[string, (f: Fixture) => unknown, string]> = [
   ['provider unknown key', f => new UserPoolAuthenticationProvider({ userPool: f.userPool, client: f.userPool } as any), 'UserPoolAuthenticationProvider: client is not a property the library reads, so its value would be dropped: use one of disableServerSideTokenCheck, userPool, userPoolClient (received: "<UserPool Stack/Users>")'],
   // importers
   ['fromIdentityPoolId undefined', f => IdentityPool.fromIdentityPoolId(f.stack, 'I', undefined as any), 'Stack: identityPoolId is required: give a string (received: undefined)'],
+  ['fromIdentityPoolArn undefined', f => IdentityPool.fromIdentityPoolArn(f.stack, 'I', undefined as any), 'Stack: identityPoolArn is required: give a string (received: undefined)'],
   ['fromIdentityPoolArn a number', f => IdentityPool.fromIdentityPoolArn(f.stack, 'I', 42 as any), 'Stack: identityPoolArn must be a string (received: 42)'],
   ['fromIdentityPoolAttributes a string', f => IdentityPool.fromIdentityPoolAttributes(f.stack, 'I', 'us-east-1:0a1b2c3d' as any), 'Stack: attrs must be an object (a struct) (received: "us-east-1:0a1b2c3d")'],
   ['fromIdentityPoolAttributes missing role', f => IdentityPool.fromIdentityPoolAttributes(f.stack, 'I', { identityPoolId: 'us-east-1:0a1b2c3d' } as any), 'Stack: authenticatedRole is required: give an IAM role (iam.IRole) (received: undefined)'],
@@ -168,6 +170,8 @@ const CASES: Array<[string, (f: Fixture) => unknown, string]> = [
   // grants
   ['grant grantee a string', f => f.pool.grant('role' as any, 'cognito-identity:GetId'), 'Stack/Pool: grant grantee must be a principal to grant to (iam.IGrantable) (received: "role")'],
   ['grant action a number', f => f.pool.grant(f.role, 3 as any), 'Stack/Pool: grant actions[0] must be a string (received: 3)'],
+  ['grant without a grantee', f => f.pool.grant(undefined as any, 'cognito-identity:GetId'), 'Stack/Pool: grant grantee is required: give a principal to grant to (iam.IGrantable) (received: undefined)'],
+  ['grant an undefined action', f => f.pool.grant(f.role, 'cognito-identity:GetId', undefined as any), 'Stack/Pool: grant actions[1] is required: give a string (received: undefined)'],
   ['grantOpenIdTokenForDeveloperIdentity undefined', f => f.pool.grantOpenIdTokenForDeveloperIdentity(undefined as any), 'Stack/Pool: grantOpenIdTokenForDeveloperIdentity grantee is required: give a principal to grant to (iam.IGrantable) (received: undefined)'],
   ['grantDeveloperIdentityAdministration a string', f => f.pool.grantDeveloperIdentityAdministration('backend' as any), 'Stack/Pool: grantDeveloperIdentityAdministration grantee must be a principal to grant to (iam.IGrantable) (received: "backend")'],
   ['grantReadOwnObjects a table', f => f.pool.grantReadOwnObjects(f.table as any), 'Stack/Pool: grantReadOwnObjects bucket must be an S3 bucket (s3.IBucket), not a DynamoDB table (received: "<Import Stack/Table>")'],
