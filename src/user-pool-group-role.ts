@@ -192,8 +192,8 @@ interface ProviderClient {
 function clientsOf(pool: IdentityPool, userPool: IUserPool): ProviderClient[] {
   const providerName = userPool.userPoolProviderName;
   const clients: ProviderClient[] = [];
-  for (const provider of pool._settings?.userPoolProviders ?? []) {
-    if (provider.providerName !== undefined && provider.clientId !== undefined && sameValue(pool, provider.providerName, providerName)) {
+  for (const provider of pool._settings?.userPoolProviderEntries ?? []) {
+    if (sameValue(pool, provider.providerName, providerName)) {
       clients.push({ providerName: provider.providerName, clientId: provider.clientId });
     }
   }
@@ -209,6 +209,7 @@ function takeRolesFromTokens(groupRole: UserPoolGroupRole, pool: IdentityPool, p
     addTokenMapping(groupRole, pool, client);
   }
   const userPools = pool._tokenRoleUserPools;
+  // Stryker disable next-line ConditionalExpression: once per pool; a second listener would find the mapping the first one added, and add none
   if (userPools.size === 0) {
     pool._onUserPoolProviderAdded(entry => {
       const first = [...userPools].find(([name]) => sameValue(pool, name, entry.providerName));

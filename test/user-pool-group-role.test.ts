@@ -198,6 +198,13 @@ describe('a user pool group with a supplied role', () => {
     ]);
   });
 
+  test('a supplied role whose ARN is not a role\'s fails', () => {
+    const { stack, userPool, identityPool } = poolWithUserPool();
+    const role = iam.Role.fromRoleArn(stack, 'User', 'arn:aws:iam::123456789012:user/admin');
+    expect(() => identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1, role })).toThrow('Stack/Pool/Admins: role must be an IAM role, '
+      + 'whose ARN has the form arn:<partition>:iam::<account>:role/<name> (20-2048 characters) (received: "arn:aws:iam::123456789012:user/admin")');
+  });
+
   test('roleOptions with a supplied role fail', () => {
     const { stack, userPool, identityPool } = poolWithUserPool();
     const role = new iam.Role(stack, 'Editors', { assumedBy: new IdentityPoolPrincipal(identityPool) });
@@ -256,6 +263,42 @@ describe('the Token mapping', () => {
 
     // THEN
     expect(Object.values(roleMappings(stack))).toEqual([tokenMappingFor(stack, userPool, client), tokenMappingFor(stack, userPool, mobile)]);
+  });
+
+  test('is added for the clients of this user pool only, when the pool has others', () => {
+    // GIVEN
+    const stack = newStack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const partners = new cognito.UserPool(stack, 'Partners');
+    const web = userPool.addClient('Web');
+    const identityPool = new IdentityPool(stack, 'Pool', {
+      authenticationProviders: {
+        userPools: [
+          new UserPoolAuthenticationProvider({ userPool: partners, userPoolClient: partners.addClient('Web') }),
+          new UserPoolAuthenticationProvider({ userPool, userPoolClient: web }),
+        ],
+      },
+    });
+
+    // WHEN
+    identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1 });
+
+    // THEN
+    expect(Object.values(roleMappings(stack))).toEqual([tokenMappingFor(stack, userPool, web)]);
+  });
+
+  test('a client added later gets its Token mapping from the first group role of the user pool, with that role\'s denyUsersInNoGroup', () => {
+    // GIVEN
+    const { stack, userPool, identityPool } = poolWithUserPool();
+    identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1, denyUsersInNoGroup: true });
+    identityPool.addUserPoolGroupRole('Editors', { userPool, precedence: 2 });
+    const mobile = userPool.addClient('Mobile');
+
+    // WHEN
+    identityPool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({ userPool, userPoolClient: mobile }));
+
+    // THEN
+    expect(Object.values(roleMappings(stack)).map(mapping => mapping.AmbiguousRoleResolution)).toEqual(['Deny', 'Deny']);
   });
 
   test('a Token mapping the pool has already is kept as it is', () => {
@@ -414,6 +457,25 @@ describe('users in no group', () => {
     identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1, denyUsersInNoGroup: true });
     expect(Object.values(roleMappings(stack))).toEqual([expect.objectContaining({ Type: 'Token', AmbiguousRoleResolution: 'Deny' })]);
     Annotations.fromStack(stack).hasWarning('/Stack/Pool/Admins', denied);
+  });
+
+  test('two Token mappings of the user pool that deny are named together', () => {
+    const stack = new Stack(new App(), 'Stack');
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const web = userPool.addClient('Web');
+    const mobile = userPool.addClient('Mobile');
+    const identityPool = new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { userPools: [web, mobile].map(userPoolClient => new UserPoolAuthenticationProvider({ userPool, userPoolClient })) },
+    });
+    identityPool.addRoleMappings(
+      { providerUrl: IdentityPoolProviderUrl.userPool(userPool, web), useToken: true },
+      { providerUrl: IdentityPoolProviderUrl.userPool(userPool, mobile), useToken: true },
+    );
+    identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1 });
+    Annotations.fromStack(stack).hasWarning('/Stack/Pool/Admins', 'The Token mappings roleMappings[0], roleMappings[1] of Stack/Pool/DefaultRoleAttachment, '
+      + 'which hand out this group\'s role, resolve ambiguous roles with Deny: users of the user pool who are in no group get no credentials at all, '
+      + 'so no grant to signed-in users reaches them; leave denyUsersInNoGroup unset to give them the default authenticated role '
+      + '[ack: cdk-identity-pool:usersInNoGroupDenied]');
   });
 
   test('a Deny the user set on their own Token mapping is kept, and warned about', () => {
