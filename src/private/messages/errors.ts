@@ -34,6 +34,7 @@ export type CallerLanguage = 'javascript' | 'python' | 'java' | 'dotnet' | 'go';
  * the node process this code runs in with `JSII_AGENT` set: `Python/3.12.1`, `Java/17.0.9`,
  * `DotNet/8.0.1/...`, `go1.22.0/linux/amd64`; plain node (JavaScript, TypeScript) has none.
  */
+// Stryker disable next-line StringLiteral: any other text without a language name, as the empty agent, means JavaScript
 export function callerLanguage(agent: string = process.env.JSII_AGENT ?? ''): CallerLanguage {
   if (/^python\//i.test(agent)) {
     return 'python';
@@ -117,9 +118,11 @@ function pascalCase(identifier: string): string {
 /** The index just past the `]` that closes the `[` at `start`; a quoted key may hold brackets. */
 function closingBracket(text: string, start: number): number {
   let index = start + 1;
+  // Stryker disable next-line EqualityOperator: one step past the end reads no ], and the result is clamped to the length
   while (index < text.length && text[index] !== ']') {
     if (text[index] === '"') {
       index += 1;
+      // Stryker disable next-line EqualityOperator: one step past the end reads no quote, and the result is clamped to the length
       while (index < text.length && text[index] !== '"') {
         index += text[index] === '\\' ? 2 : 1;
       }

@@ -1,5 +1,5 @@
 import { App, CfnParameter, Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -484,6 +484,19 @@ describe('per-identity DynamoDB items', () => {
     expect(() => pool.grantReadWriteOwnItems(counters)).toThrow(
       'Stack/Pool: grantReadWriteOwnItems table must have a string (S) partition key to hold the owner\'s identity id, '
       + `but counterId is of type ${rendered} (received: "Stack/Counters")`);
+  });
+
+  test('a table whose partition key type is known only at deploy time is granted: only a concrete type is judged', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    const keyType = new CfnParameter(stack, 'KeyType').valueAsString;
+    const owners = new dynamodb.Table(stack, 'Owners', { partitionKey: { name: 'ownerId', type: dynamodb.AttributeType.STRING } });
+    // An escape hatch sets the key's type from a parameter.
+    (owners.node.defaultChild as dynamodb.CfnTable).attributeDefinitions = [{ attributeName: 'ownerId', attributeType: keyType }];
+    pool.grantReadWriteOwnItems(owners);
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Condition: { 'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['${cognito-identity.amazonaws.com:sub}'] } } })]) },
+    });
   });
 
   test('attributes that are not a list, or a name that is not a string (from JavaScript), fail', () => {
