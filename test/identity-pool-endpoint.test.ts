@@ -269,6 +269,13 @@ describe('IdentityPoolEndpoint errors', () => {
     Template.fromStack(agnostic).resourceCountIs('AWS::EC2::VPCEndpoint', 1);
   });
 
+  test('a pool written by hand in JavaScript, with an ARN but no environment, is not compared', () => {
+    const stack = newStack('us-east-1');
+    const pool = { identityPoolId: POOL_ID, identityPoolArn: POOL_ARN } as any;
+    new IdentityPoolEndpoint(stack, 'Endpoint', { identityPool: pool, vpc: newVpc(stack) });
+    Template.fromStack(stack).hasResourceProperties('AWS::EC2::VPCEndpoint', { PolicyDocument: poolOnlyPolicy(POOL_ARN) });
+  });
+
   test('an endpoint defined at the root of the app is named by its id', () => {
     expect(() => new IdentityPoolEndpoint(new App(), 'Endpoint', undefined as any)).toThrow(
       /^Endpoint: props is required: give an object \(received: undefined\)$/);

@@ -46,6 +46,14 @@ describe('IdentityPoolRoleAttachment', () => {
     });
   });
 
+  test.each(['authenticatedRole', 'unauthenticatedRole'])('a %s whose ARN is not a role\'s fails', property => {
+    const stack = newStack();
+    const identityPool = IdentityPool.fromIdentityPoolId(stack, 'Imported', 'us-east-1:0a1b2c3d-1111-2222-3333-444455556666');
+    const user = iam.Role.fromRoleArn(stack, 'User', 'arn:aws:iam::123456789012:user/admin');
+    expect(() => new IdentityPoolRoleAttachment(stack, 'Attachment', { identityPool, [property]: user })).toThrow(`Stack/Attachment: ${property} must be `
+      + 'an IAM role, whose ARN has the form arn:<partition>:iam::<account>:role/<name> (20-2048 characters) (received: "arn:aws:iam::123456789012:user/admin")');
+  });
+
   test('the primary resource has the id Resource', () => {
     const stack = newStack();
     const attachment = new IdentityPoolRoleAttachment(stack, 'Attachment', {
