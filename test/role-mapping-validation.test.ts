@@ -169,6 +169,14 @@ describe('rules', () => {
       .toThrow(`${ATTACHMENT}: roleMappings[0].rules[0].mappedRole is required: give an IAM role (iam.IRole) (received: undefined)`);
   });
 
+  test('a rule whose role ARN is not a role\'s fails, naming the rule', () => {
+    const stack = newStack();
+    const user = iam.Role.fromRoleArn(stack, 'User', 'arn:aws:iam::123456789012:user/admin');
+    expect(() => facebookPool(stack, { rules: [rule(stack), rule(stack, { mappedRole: user })] }))
+      .toThrow(`${ATTACHMENT}: roleMappings[0].rules[1].mappedRole must be an IAM role, whose ARN has the form arn:<partition>:iam::<account>:role/<name> `
+        + '(20-2048 characters) (received: "arn:aws:iam::123456789012:user/admin")');
+  });
+
   test('token claims, values and match types are not judged', () => {
     // GIVEN
     const stack = newStack();

@@ -68,7 +68,8 @@ export function checkIdentityPool(pool: IConstruct, props: IdentityPoolProps): v
         Object.keys(props[options]!));
     }
   }
-  if (props.unauthenticatedRoleOptions !== undefined && props.createUnauthenticatedRole === false && props.unauthenticatedRole === undefined) {
+  // Options beside a given role failed above.
+  if (props.unauthenticatedRoleOptions !== undefined && props.createUnauthenticatedRole === false) {
     configError(pool, 'unauthenticatedRoleOptions', 'applies only to the role the pool creates, and createUnauthenticatedRole is false',
       Object.keys(props.unauthenticatedRoleOptions));
   }
