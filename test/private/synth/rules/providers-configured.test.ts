@@ -28,6 +28,29 @@ describe.each(LAYOUTS)('mappings name configured providers, $name', layout => {
       + `(received: "the user pool and app client ${pathIn(stack, 'Users/Other')}")`);
   });
 
+  test('a mapping that names a configured client through another construct of its user pool passes', () => {
+    const stack = layout.stack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const client = userPool.addClient('Client');
+    const sameById = cognito.UserPool.fromUserPoolId(stack, 'SameById', userPool.userPoolId);
+    new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool, userPoolClient: client })] },
+      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.userPool(sameById, client), useToken: true }],
+    });
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
+  });
+
+  test('a client of the app is not judged when a provider\'s client is not defined in the app', () => {
+    const stack = layout.stack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const imported = cognito.UserPoolClient.fromUserPoolClientId(stack, 'Imported', 'client1');
+    new IdentityPool(stack, 'Pool', {
+      authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool, userPoolClient: imported })] },
+      roleMappings: [{ providerUrl: IdentityPoolProviderUrl.userPool(userPool, userPool.addClient('Web')), useToken: true }],
+    });
+    Template.fromStack(stack).resourceCountIs('AWS::Cognito::IdentityPoolRoleAttachment', 1);
+  });
+
   test('a user pool provider added after the mapping passes', () => {
     const stack = layout.stack();
     const userPool = new cognito.UserPool(stack, 'Users');
