@@ -189,15 +189,9 @@ interface ProviderClient {
 }
 
 /** The user pool providers of the pool that are this user pool, one per app client. */
-function clientsOf(pool: IdentityPool, userPool: IUserPool): ProviderClient[] {
+function clientsOf(pool: IdentityPool, userPool: IUserPool): readonly ProviderClient[] {
   const providerName = userPool.userPoolProviderName;
-  const clients: ProviderClient[] = [];
-  for (const provider of pool._settings?.userPoolProviderEntries ?? []) {
-    if (sameValue(pool, provider.providerName, providerName)) {
-      clients.push({ providerName: provider.providerName, clientId: provider.clientId });
-    }
-  }
-  return clients;
+  return (pool._settings?.userPoolProviderEntries ?? []).filter(entry => sameValue(pool, entry.providerName, providerName));
 }
 
 /**
