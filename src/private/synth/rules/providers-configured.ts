@@ -47,9 +47,7 @@ export function checkProvidersConfigured(index: TreeIndex): Finding[] {
       if (client === undefined) {
         return;
       }
-      // Stryker disable next-line ConditionalExpression: looking up a client id that is not a string finds nothing either way
-      const configured = facts.userPoolProviders.map(provider =>
-        (typeof provider.clientId === 'string' ? index.clients.get(provider.clientId) : undefined));
+      const configured = facts.userPoolProviderEntries.map(provider => index.clients.get(provider.clientId));
       if (!configured.includes(client) && !configured.includes(undefined)) {
         findings.push(errorAt(attachment, configErrorMessage(`roleMappings[${position}].providerUrl`, unconfiguredProviderRule(facts, describe),
           `the user pool and app client ${ownerPath(client)}`)));
