@@ -2,9 +2,10 @@ import { Resource } from 'aws-cdk-lib';
 import type { IRole } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import type { IIdentityPool } from './identity-pool-interface';
-import { CfnIdentityPoolRoleAttachment, Lazy } from './private/cdk/bindings';
+import { Lazy } from './private/cdk/bindings';
 import { checkRoleMapping } from './private/construct-time/role-mapping-validation';
 import { configError } from './private/messages/errors';
+import { RoleAttachmentResource } from './private/render/role-attachment-resource';
 import { renderRoleMappings } from './private/render/role-mapping-render';
 import { checkRoleAttachmentPropsShape, checkRoleMappingShape } from './private/shapes/shapes';
 import { ATTACHMENT_BRAND, brand } from './private/synth/facts';
@@ -98,7 +99,7 @@ export class IdentityPoolRoleAttachment extends Resource {
     this._unauthenticatedRole = props.unauthenticatedRole;
     this.identityPoolId = props.identityPool.identityPoolId;
 
-    new CfnIdentityPoolRoleAttachment(this, 'Resource', {
+    new RoleAttachmentResource(this, 'Resource', {
       identityPoolId: this.identityPoolId,
       roles: renderRoles(props.authenticatedRole, props.unauthenticatedRole),
       roleMappings: Lazy.any({ produce: () => renderRoleMappings(this, this._roleMappings) }),
