@@ -171,6 +171,22 @@ describe('trust of the roles given with an imported pool', () => {
     ]);
   });
 
+  test('default roles that do not trust the imported pool are named as such, the guest role too', () => {
+    // GIVEN
+    const stack = newStack();
+    const authenticatedRole = new iam.Role(stack, 'Auth', { assumedBy: new iam.AccountRootPrincipal() });
+    const unauthenticatedRole = new iam.Role(stack, 'Guest', { assumedBy: new iam.AccountRootPrincipal() });
+
+    // WHEN
+    IdentityPool.fromIdentityPoolAttributes(stack, 'Imported', { identityPoolId: POOL_ID, authenticatedRole, unauthenticatedRole });
+
+    // THEN
+    const warnings = roleTrustWarnings(stack);
+    expect(warnings).toHaveLength(2);
+    expect(warnings[0]).toMatch(/^\/Stack\/Imported\/RoleTrust: The role Stack\/Auth \(authenticated default role\) .*IdentityPoolIdentityType\.AUTHENTICATED\)/);
+    expect(warnings[1]).toMatch(/^\/Stack\/Imported\/RoleTrust: The role Stack\/Guest \(unauthenticated default role\) .*IdentityPoolIdentityType\.UNAUTHENTICATED\)/);
+  });
+
   test('the warning can be acknowledged on the imported pool', () => {
     const stack = newStack();
     const admin = new iam.Role(stack, 'Admin', { assumedBy: new iam.AccountRootPrincipal() });

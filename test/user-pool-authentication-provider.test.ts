@@ -182,6 +182,26 @@ describe('UserPoolAuthenticationProvider', () => {
       .toThrow(/^Stack\/IdentityPool: authenticationProviders\.userPools must name each user pool and client once \(received: ".+"\)$/);
   });
 
+  test('one client id on two user pools is two providers, not a duplicate', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'IdentityPool');
+    for (const [id, userPoolId] of [['First', 'us-east-1_abcdefghi'], ['Second', 'us-east-1_jklmnopqr']]) {
+      identityPool.addUserPoolAuthentication(new UserPoolAuthenticationProvider({
+        userPool: cognito.UserPool.fromUserPoolId(stack, id, userPoolId),
+        userPoolClient: cognito.UserPoolClient.fromUserPoolClientId(stack, `${id}Client`, 'sameclientid'),
+      }));
+    }
+    const providers = Template.fromStack(stack).findResources('AWS::Cognito::IdentityPool');
+    expect(Object.values<any>(providers)[0].Properties.CognitoIdentityProviders).toHaveLength(2);
+  });
+
+  test('bind options that are not an object fail, named', () => {
+    const stack = newStack();
+    const identityPool = new IdentityPool(stack, 'IdentityPool');
+    const provider = new UserPoolAuthenticationProvider({ userPool: new cognito.UserPool(stack, 'Pool') });
+    expect(() => provider.bind(stack, identityPool, 'options' as any)).toThrow(/^Stack: bind options must be /);
+  });
+
   test('addUserPoolAuthentication throws from the call, so the stack trace shows the line that added the provider', () => {
     // GIVEN
     const stack = newStack();
