@@ -187,6 +187,26 @@ describe('trust of the roles given with an imported pool', () => {
     expect(warnings[1]).toMatch(/^\/Stack\/Imported\/RoleTrust: The role Stack\/Guest \(unauthenticated default role\) .*IdentityPoolIdentityType\.UNAUTHENTICATED\)/);
   });
 
+  test('a role that trusts the imported pool without amr is judged as with the classic flow off (an imported pool\'s flow is not known)', () => {
+    // GIVEN
+    const stack = newStack();
+    const authenticatedRole = new iam.Role(stack, 'Auth', {
+      assumedBy: new iam.FederatedPrincipal('cognito-identity.amazonaws.com', {
+        StringEquals: { 'cognito-identity.amazonaws.com:aud': POOL_ID },
+      }, 'sts:AssumeRoleWithWebIdentity'),
+    });
+
+    // WHEN
+    IdentityPool.fromIdentityPoolAttributes(stack, 'Imported', { identityPoolId: POOL_ID, authenticatedRole });
+
+    // THEN
+    expect(roleTrustWarnings(stack)).toEqual([
+      '/Stack/Imported/RoleTrust: The role Stack/Auth (authenticated default role) has no cognito-identity.amazonaws.com:amr condition '
+      + '(ForAnyValue:StringLike, "authenticated") in its trust policy, so guests (unauthenticated identities) of this pool could assume it; '
+      + 'trust the pool with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
+    ]);
+  });
+
   test('the warning can be acknowledged on the imported pool', () => {
     const stack = newStack();
     const admin = new iam.Role(stack, 'Admin', { assumedBy: new iam.AccountRootPrincipal() });

@@ -228,6 +228,23 @@ describe('the Token mapping', () => {
     expect(Object.values(mappings)).toEqual([tokenMappingFor(stack, userPool, client)]);
   });
 
+  test('is the group role\'s own: a copy the app adds to another pool is the app\'s choice and warns', () => {
+    // GIVEN
+    const { stack, userPool, identityPool, client } = poolWithUserPool();
+    identityPool.addUserPoolGroupRole('Admins', { userPool, precedence: 1 });
+    const other = new IdentityPool(stack, 'Other', {
+      authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool, userPoolClient: client })] },
+    });
+
+    // WHEN
+    other.addRoleMappings({ ...identityPool.roleAttachment._roleMappings[0] });
+
+    // THEN
+    expect(libraryWarnings(stack).filter(warning => warning.includes('resolveAmbiguousRoles]'))).toEqual([
+      expect.stringMatching(/^\/Stack\/Other\/DefaultRoleAttachment: roleMappings\[0\] \(.*\) sets resolveAmbiguousRoles: users whose token /),
+    ]);
+  });
+
   test('is added for each app client of the user pool the pool is configured with', () => {
     // GIVEN
     const stack = newStack();

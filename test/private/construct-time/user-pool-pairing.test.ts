@@ -170,6 +170,14 @@ describe('user pool provider URLs of role mappings (<providerName>:<clientId>)',
         + `naming the user pool and one of its app clients (received: "${url}")`);
   });
 
+  test('a URL of letters alone, with no colon at all, fails as a URL without a client id', () => {
+    const stack = newStack();
+    const pool = new IdentityPool(stack, 'Pool');
+    expect(() => pool.addRoleMappings({ providerUrl: IdentityPoolProviderUrl.userPoolUrl('client1'), useToken: true }))
+      .toThrow(`${ATTACHMENT}: roleMappings[0].providerUrl must have the form cognito-idp.<region>.amazonaws.com/<region>_<id>:<clientId>, `
+        + 'naming the user pool and one of its app clients (received: "client1")');
+  });
+
   test('a client id with other characters than letters, digits and _ fails', () => {
     for (const clientId of ['-abc', 'abc-', 'a.b']) {
       const stack = newStack();

@@ -91,6 +91,8 @@ describe('RoleAttachmentResource', () => {
     ['a mapping that is null', { m: null }],
     ['a mapping that is an intrinsic', { m: { Ref: 'Mapping' } }],
     ['a type that is a number', { m: { ...TOKEN_MAPPING, type: 1 } }],
+    ['a type that is null', { m: { ...TOKEN_MAPPING, type: null } }],
+    ['a claim that is null', { m: { ...RULES_MAPPING, rulesConfiguration: { rules: [{ ...RULE, claim: null }] } } }],
     ['no ambiguousRoleResolution', { m: { type: 'Token', identityProvider: 'graph.facebook.com' } }],
     ['an identityProvider that is a number', { m: { ...TOKEN_MAPPING, identityProvider: 1 } }],
     ['a rulesConfiguration that is an intrinsic', { m: { ...RULES_MAPPING, rulesConfiguration: { Ref: 'Rules' } } }],

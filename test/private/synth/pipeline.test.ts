@@ -85,6 +85,22 @@ describe('the synth pipeline', () => {
     expect(() => Template.fromStack(stack)).not.toThrow();
   });
 
+  test('a construct with an error in one synthesis and none in the next reports nothing the second time', () => {
+    const rules = RULES as Array<(index: TreeIndex) => Finding[]>;
+    let report = true;
+    const once = (index: TreeIndex): Finding[] => report ? index.pools.map(pool => errorAt(pool, 'only the first time')) : [];
+    rules.push(once);
+    try {
+      const stack = new Stack(new App(), 'Stack');
+      new IdentityPool(stack, 'Pool');
+      expect(() => Template.fromStack(stack)).toThrow('[Stack/Pool] only the first time');
+      report = false;
+      expect(() => Template.fromStack(stack)).not.toThrow();
+    } finally {
+      rules.splice(rules.indexOf(once), 1);
+    }
+  });
+
   test('lists each rule of src/private/synth/rules once, and each has a test file in both layouts', () => {
     const rulesDir = path.join(__dirname, '../../../src/private/synth/rules');
     const ruleFiles = fs.readdirSync(rulesDir).filter(file => file.endsWith('.ts')).sort();
@@ -145,9 +161,12 @@ describe('the synth pipeline\'s bookkeeping', () => {
       const app = new App();
       const stage = new Stage(app, 'Prod');
       new IdentityPool(new Stack(stage, 'Stack'), 'Pool');
+      // a validation the app adds to the stage after the library's: the stage's own errors come first
+      stage.node.addValidation({ validate: () => ['the app\'s own check'] });
       expect(() => app.synth()).toThrow([
         'Validation failed with the following errors:',
         '  [Prod] the stage is wrong',
+        '  [Prod] the app\'s own check',
         '  [Prod/Stack/Pool] first',
         '  [Prod/Stack/Pool] second',
       ].join('\n'));

@@ -25,6 +25,23 @@ describe.each(LAYOUTS)('roles of a classic-flow pool, $name', layout => {
     ]);
   });
 
+  test('a role with a statement for another pool beside one for this pool, both without amr, gets roleTrust', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowClassicFlow: true });
+    const other = new IdentityPool(stack, 'Other');
+    const role = roleTrusting(stack, other, 'Loose', false);
+    role.assumeRolePolicy!.addStatements(new iam.PolicyStatement({
+      principals: [new iam.FederatedPrincipal('cognito-identity.amazonaws.com')],
+      actions: ['sts:AssumeRoleWithWebIdentity'],
+      conditions: { StringEquals: { 'cognito-identity.amazonaws.com:aud': pool.identityPoolId } },
+    }));
+    expect(warningsOf(stack, 'roleTrust')).toEqual([
+      `/${pathIn(stack, 'Pool/DefaultRoleAttachment')}: The role ${pathIn(stack, 'Loose')} trusts this identity pool without an amr condition, and `
+      + 'the classic flow is on (allowClassicFlow): any identity of this pool, guests included, can get its credentials by calling STS directly; '
+      + 'add the amr condition, e.g. with new IdentityPoolPrincipal(pool, IdentityPoolIdentityType.AUTHENTICATED) [ack: cdk-identity-pool:roleTrust]',
+    ]);
+  });
+
   test('with the classic flow off, such a role is not the pool\'s concern', () => {
     const stack = layout.stack();
     roleTrusting(stack, new IdentityPool(stack, 'Pool'), 'Loose', false);
