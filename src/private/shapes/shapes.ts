@@ -104,11 +104,8 @@ export function checkBooleanShape(where: ShapeScope, property: string, value: un
   }
 }
 
-/** A number (a token number is one). Absent passes unless `required`. */
-export function checkNumberShape(where: ShapeScope, property: string, value: unknown, required = false): void {
-  if (value === undefined && !required) {
-    return;
-  }
+/** A number, which must be given (a token number is one). */
+export function checkRequiredNumberShape(where: ShapeScope, property: string, value: unknown): void {
   if (typeof value !== 'number') {
     shapeError(where, property, value === undefined ? 'is required: give a number' : 'must be a number', value);
   }
@@ -358,7 +355,7 @@ export function checkGroupRolePropsShape(scope: IConstruct, value: unknown): voi
   const props = checkStruct(scope, 'props', value, true);
   checkStructKeys(scope, '', props, 'UserPoolGroupRoleProps');
   checkKind(scope, 'userPool', props.userPool, USER_POOL, true);
-  checkNumberShape(scope, 'precedence', props.precedence, true);
+  checkRequiredNumberShape(scope, 'precedence', props.precedence);
   checkStringShape(scope, 'groupName', props.groupName);
   checkStringShape(scope, 'description', props.description);
   checkKind(scope, 'role', props.role, ROLE);

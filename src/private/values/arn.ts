@@ -136,15 +136,16 @@ export function parseIdentityPoolArn(scope: IConstruct, identityPoolArn: string)
     configError(scope, property, 'must end with identitypool/<region>:<id>', identityPoolArn);
   }
   const idRegion = identityPoolIdRegion(scope, property, identityPoolId, identityPoolArn);
-  const region = parts.region ?? '';
+  // splitArn gives region, account and partition for every ARN it accepts ('' when empty; tokens for a token ARN)
+  const region = parts.region!;
   if (idRegion !== undefined && !Token.isUnresolved(region) && idRegion !== region) {
     configError(scope, property, `must be in the region of its identity pool id (${idRegion}), not ${region}`, identityPoolArn);
   }
-  const account = parts.account ?? '';
+  const account = parts.account!;
   if (!Token.isUnresolved(account) && !ACCOUNT.test(account)) {
     configError(scope, property, 'must name the 12-digit account that owns the pool, as every identity pool ARN does', identityPoolArn);
   }
-  const mismatch = partitionMismatch(parts.partition ?? '', region);
+  const mismatch = partitionMismatch(parts.partition!, region);
   if (mismatch !== undefined) {
     configError(scope, property, `must have the partition of its region: ${mismatch}`, identityPoolArn);
   }
