@@ -1,3 +1,5 @@
+import { Lazy } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { IdentityPool, IdentityPoolProviderUrl, UserPoolAuthenticationProvider } from '../../../../src';
 import { LAYOUTS, pathIn, warningsOf } from '../layouts';
@@ -25,6 +27,13 @@ describe.each(LAYOUTS)('rules on claims users can write, $name', layout => {
       + 'so it may write every attribute), so any of them can change it and give themselves the role; map a claim users cannot write (such as '
       + 'cognito:groups), or leave the attribute out of the client\'s writeAttributes [ack: cdk-identity-pool:userWritableClaim]',
     ]);
+  });
+
+  test('a user pool whose schema resolves to something other than a list is not judged: the L1 refuses it itself', () => {
+    const stack = pool();
+    const userPool = stack.node.findChild('Users').node.defaultChild as cognito.CfnUserPool;
+    userPool.schema = Lazy.any({ produce: () => ({ name: 'nickname', mutable: true }) });
+    expect(() => Template.fromStack(stack)).toThrow(/Supplied properties not correct for "CfnUserPoolProps"\s+schema: /);
   });
 
   test('a client that may not write it passes', () => {
