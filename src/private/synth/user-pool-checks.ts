@@ -114,7 +114,8 @@ export function userWritableClaimFindings(
     return findings;
   }
   mappings.forEach((mapping, mappingIndex) => {
-    if (mapping.useToken === true || !mapping.rules?.length) {
+    // A Token mapping has no rules (checked when it is added).
+    if (!mapping.rules?.length) {
       return;
     }
     const mapped = mappedUserPool(mapping.providerUrl.value, index, providers);
@@ -218,7 +219,7 @@ function userPoolAttribute(userPool: CfnUserPool, claim: string): Attribute | un
     return undefined;
   }
   const name = isCustom ? claim.slice(CUSTOM_PREFIX.length) : claim;
-  const entry = (schema ?? []).find((candidate: any) =>
+  const entry = schema?.find((candidate: any) =>
     candidate?.name === name || (isCustom && candidate?.name === claim));
   if (entry === undefined) {
     return isCustom ? undefined : { mutable: true, required: false };
@@ -246,17 +247,13 @@ function writeAccess(client: CfnUserPoolClient, claim: string, attribute: Attrib
 
 /** Whether users may sign themselves up: `AllowAdminCreateUserOnly` is not true (CloudFormation's default). */
 function selfSignUp(userPool: CfnUserPool): boolean {
-  const config = concrete(userPool, userPool.adminCreateUserConfig);
-  if (config === undefined) {
-    return true;
-  }
-  const adminOnly = typeof config === 'object' && config !== null ? (config as any).allowAdminCreateUserOnly : undefined;
+  const adminOnly = concrete(userPool, userPool.adminCreateUserConfig)?.allowAdminCreateUserOnly;
   return adminOnly === undefined || adminOnly === false;
 }
 
 /** A property's value with its tokens resolved, so a `Lazy` or an intrinsic shows for what it is. */
 function concrete(scope: IConstruct, value: unknown): any {
-  return value === undefined || !Token.isUnresolved(value) ? value : Stack.of(scope).resolve(value);
+  return Stack.of(scope).resolve(value);
 }
 
 /** A group as messages name it: its path, and its name when concrete. */

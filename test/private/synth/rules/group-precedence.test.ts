@@ -23,6 +23,18 @@ describe.each(LAYOUTS)('group precedence under a Token mapping, $name', layout =
     ]);
   });
 
+  test('under a Token mapping that denies users in no group, the warning says those in both are denied', () => {
+    const stack = layout.stack();
+    const userPool = new cognito.UserPool(stack, 'Users');
+    const identityPool = new IdentityPool(stack, 'Pool', { authenticationProviders: { userPools: [new UserPoolAuthenticationProvider({ userPool })] } });
+    identityPool.addUserPoolGroupRole('Admins', { userPool, groupName: 'admins', precedence: 1, denyUsersInNoGroup: true });
+    identityPool.addUserPoolGroupRole('Editors', { userPool, groupName: 'editors', precedence: 1, denyUsersInNoGroup: true });
+    expect(warningsOf(stack, 'groupPrecedence')).toEqual([
+      expect.stringContaining('treats their role as ambiguous: unless the client asks for one of the roles (CustomRoleArn), they are denied credentials '
+        + '(Deny); give the groups different precedences (the lowest wins) [ack: cdk-identity-pool:groupPrecedence]'),
+    ]);
+  });
+
   test('different precedences pass', () => {
     expect(warningsOf(pool([1, 2]), 'groupPrecedence')).toEqual([]);
   });
