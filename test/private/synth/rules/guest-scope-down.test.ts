@@ -1,6 +1,9 @@
-import { Lazy } from 'aws-cdk-lib';
+import { Lazy, Stage } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
 import { IdentityPool } from '../../../../src';
+import { checkGuestScopeDown } from '../../../../src/private/synth/rules/guest-scope-down';
+import { indexTree } from '../../../../src/private/synth/tree-index';
 import { LAYOUTS, pathIn, warningsOf } from '../layouts';
 
 describe.each(LAYOUTS)('guest credentials are scoped down, $name', layout => {
@@ -74,6 +77,81 @@ describe.each(LAYOUTS)('guest policies found however they name the role, $name',
     new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true, unauthenticatedRole: guests });
     expect(warningsOf(stack, 'guestScopeDown').map(warning => warning.match(/by (statement 1 of \S+),/)?.[1])).toEqual([
       `statement 1 of ${pathIn(stack, 'Managed')}`,
+    ]);
+  });
+});
+
+describe.each(LAYOUTS)('guest policy statements read as IAM reads them, $name', layout => {
+  /** The guest role of a new pool, with a raw CfnPolicy `Json` on it whose document is `statements`. */
+  function guestWith(statements: unknown[]) {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    new iam.CfnPolicy(stack, 'Json', { policyName: 'json', roles: [pool.unauthenticatedRole.roleName], policyDocument: { Version: '2012-10-17', Statement: statements } });
+    return stack;
+  }
+
+  /** What each guestScopeDown warning says is granted, and by which statement. */
+  function granted(stack: ReturnType<typeof guestWith>): string[][] {
+    return warningsOf(stack, 'guestScopeDown').map(warning => warning.match(/granted (.+) by (statement \S+) of /)!.slice(1));
+  }
+
+  test('a statement with an empty Sid is named by its position, one with a Sid by it', () => {
+    const stack = guestWith([
+      { Sid: '', Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '*' },
+      { Sid: 'Params', Effect: 'Allow', Action: 'ssm:GetParameters', Resource: '*' },
+    ]);
+    expect(granted(stack)).toEqual([['ssm:GetParameter', 'statement 1'], ['ssm:GetParameters', 'statement "Params"']]);
+  });
+
+  test('NotAction grants every action but its own, listed without what is not text', () => {
+    const stack = guestWith([{ Effect: 'Allow', NotAction: ['s3:GetObject', { 'Fn::Sub': 'kms:${AWS::Region}' }, 'kms:Decrypt'], Resource: '*' }]);
+    expect(granted(stack)).toEqual([['every action but s3:GetObject, kms:Decrypt (NotAction)', 'statement 1']]);
+  });
+
+  test('an action that is not text (an intrinsic) is passed over; the others are judged', () => {
+    const stack = guestWith([{ Effect: 'Allow', Action: [{ 'Fn::Sub': 'ssm:${AWS::Region}' }, 'ssm:GetParameter'], Resource: '*' }]);
+    expect(granted(stack)).toEqual([['ssm:GetParameter', 'statement 1']]);
+  });
+
+  test('null statements (not counted) and a statement with no actions grant nothing', () => {
+    const stack = guestWith([null, { Effect: 'Allow', Resource: '*' }, { Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '*' }]);
+    expect(granted(stack)).toEqual([['ssm:GetParameter', 'statement 2']]);
+  });
+
+  test('a document that cannot be resolved is passed over by the rule, and left to its own synthesis, which says why', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    new iam.CfnPolicy(stack, 'Broken', {
+      policyName: 'broken', roles: [pool.unauthenticatedRole.roleName],
+      policyDocument: Lazy.any({ produce: () => { throw new Error('the document is not ready'); } }),
+    });
+    expect(checkGuestScopeDown(indexTree(Stage.of(stack) ?? stack.node.root))).toEqual([]);
+    expect(() => warningsOf(stack, 'guestScopeDown')).toThrow(/the document is not ready/);
+  });
+
+  test('inline policies of the guest role\'s L1 are read; an entry that is null is passed over', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    (pool.unauthenticatedRole.node.defaultChild as iam.CfnRole).policies = [null as unknown as iam.CfnRole.PolicyProperty, {
+      policyName: 'Inline', policyDocument: { Statement: [{ Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '*' }] },
+    }];
+    expect(warningsOf(stack, 'guestScopeDown').map(warning => warning.match(/by (statement 1 of .+?), but/)?.[1])).toEqual([
+      `statement 1 of ${pathIn(stack, 'Pool/UnauthenticatedRole')} (inline policy "Inline")`,
+    ]);
+  });
+
+  test('a policy L1 is named by its own path unless it is the Resource its parent renders', () => {
+    const stack = layout.stack();
+    const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
+    const document = { Statement: [{ Effect: 'Allow', Action: 'ssm:GetParameter', Resource: '*' }] };
+    const roles = [pool.unauthenticatedRole.roleName];
+    new iam.CfnPolicy(new Construct(stack, 'ByDefault'), 'Default', { policyName: 'a', roles, policyDocument: document });
+    const other = new Construct(stack, 'OtherChild');
+    new iam.CfnPolicy(other, 'Resource', { policyName: 'b', roles, policyDocument: document });
+    other.node.defaultChild = new Construct(other, 'Main');
+    expect(warningsOf(stack, 'guestScopeDown').map(warning => warning.match(/by statement 1 of (\S+),/)?.[1])).toEqual([
+      pathIn(stack, 'ByDefault/Default'),
+      pathIn(stack, 'OtherChild/Resource'),
     ]);
   });
 });

@@ -57,6 +57,7 @@ describe.each(LAYOUTS)('grants keyed by a principal tag, $name', layout => {
     ['useDefaults is a token', { useDefaults: Lazy.any({ produce: () => false }) as any, principalTags: { owner: 'sub' } }],
     ['useDefaults is on, beside tags', { useDefaults: true, principalTags: { owner: 'sub' } }],
     ['useDefaults is not given and there are no tags', { principalTags: {} }],
+    ['useDefaults is not given and the tags are null (from JavaScript)', { principalTags: null as any }],
     ['useDefaults is off and the tags are a token', { useDefaults: false, principalTags: Lazy.any({ produce: () => ({ owner: 'sub' }) }) }],
   ])('any key passes when %s', (_name, props) => {
     const { stack, pool } = grantBySub();
