@@ -122,7 +122,8 @@ describe.each(LAYOUTS)('guest policy statements read as IAM reads them, $name', 
     const stack = layout.stack();
     const pool = new IdentityPool(stack, 'Pool', { allowUnauthenticatedIdentities: true });
     new iam.CfnPolicy(stack, 'Broken', {
-      policyName: 'broken', roles: [pool.unauthenticatedRole.roleName],
+      policyName: 'broken',
+      roles: [pool.unauthenticatedRole.roleName],
       policyDocument: Lazy.any({ produce: () => { throw new Error('the document is not ready'); } }),
     });
     expect(checkGuestScopeDown(indexTree(Stage.of(stack) ?? stack.node.root))).toEqual([]);
