@@ -177,9 +177,7 @@ interface Attribute {
 
 function userWritableClaim(attachment: IConstruct, property: string, rule: RoleMappingRule, mapped: Required<MappedUserPool>): Finding | undefined {
   const claim = rule.claim;
-  if (Token.isUnresolved(claim)) {
-    return undefined;
-  }
+  // A claim with a token in it matches no name below (standard names and the resolved schema are concrete): not judged.
   const attribute = userPoolAttribute(mapped.userPool, claim);
   if (attribute === undefined) {
     return undefined;
