@@ -142,7 +142,8 @@ function policiesOf(role: Role, index: PolicyIndex): PolicySource[] {
   const resource = role.node.defaultChild;
   if (resource instanceof CfnRole) {
     for (const inline of asList(resource.policies)) {
-      if (typeof inline === 'object' && inline !== null && !Token.isUnresolved(inline)) {
+      // what is not an object has no policyDocument to read
+      if (inline !== null && !Token.isUnresolved(inline)) {
         sources.push(policySource(() => `${role.node.path} (inline policy "${inline.policyName}")`, inline.policyDocument, stack));
       }
     }

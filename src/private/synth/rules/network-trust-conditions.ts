@@ -74,9 +74,7 @@ function networkKeys(statements: readonly Json[]): string[] {
 function findNetworkKeys(statements: readonly Json[]): string[] {
   const found = new Set<string>();
   for (const statement of statements) {
-    if (!allowsWebIdentity(statement, { expected: ANY_PRINCIPAL }) || typeof statement.Condition !== 'object'
-      // Stryker disable next-line ConditionalExpression: PolicyStatement builds its Condition itself, a map, never null
-      || statement.Condition === null) {
+    if (!allowsWebIdentity(statement, { expected: ANY_PRINCIPAL }) || !(statement.Condition instanceof Object)) {
       continue;
     }
     // PolicyStatement takes only maps or tokens as condition blocks, and statementsByShape resolves
