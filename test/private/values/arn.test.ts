@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import {
   IdentityPool, IdentityPoolPrincipalTags, IdentityPoolProviderUrl, IdentityPoolRoleAttachment, UserPoolAuthenticationProvider,
 } from '../../../src';
-import { partitionMismatch, regionPartition } from '../../../src/private/values/arn';
+import { checkPoolInStackRegion, checkRoleArn, partitionMismatch, regionPartition } from '../../../src/private/values/arn';
 
 const ID = 'us-east-1:0a1b2c3d-1234-5678-90ab-cdef01234567';
 const ARN = `arn:aws:cognito-identity:us-east-1:123456789012:identitypool/${ID}`;
@@ -157,6 +157,7 @@ describe('partitions of regions', () => {
     expect(partitionMismatch(Aws.PARTITION, 'cn-north-1')).toBeUndefined();
     expect(partitionMismatch('aws', Aws.REGION)).toBeUndefined();
     expect(partitionMismatch('aws', '')).toBeUndefined();
+    expect(partitionMismatch('aws-cn', '')).toBeUndefined();
     expect(partitionMismatch('aws-future', 'cn-north-1')).toBeUndefined();
     expect(partitionMismatch('aws-us-gov', 'us-gov-west-1')).toBeUndefined();
     expect(partitionMismatch('aws', 'us-gov-west-1')).toBe('us-gov-west-1 is in the aws-us-gov partition, not aws');
@@ -178,6 +179,10 @@ describe('the region of resources that configure a pool', () => {
     expect(() => new IdentityPoolPrincipalTags(stack, 'Tags', { identityPool: pool, providerName: 'accounts.google.com' }))
       .toThrow('Stack/Tags: identityPool must be in the region of this stack (us-east-1), where CloudFormation creates this resource '
         + 'and Cognito looks the pool up, not eu-west-1 (received: "eu-west-1:0a1b2c3d")');
+  });
+
+  test('an id with no region to read (a pool of the app\'s own making) is not compared with the stack\'s region', () => {
+    expect(() => checkPoolInStackRegion(newStack('us-east-1'), 'pool-of-my-own')).not.toThrow();
   });
 
   test('a pool of the stack\'s region, or any pool in a region-agnostic stack, gets its attachment', () => {
@@ -356,10 +361,12 @@ describe('the edges of ids, ARNs and role ARNs', () => {
       'must be in the region of its identity pool id (us-east-1), not us-west-2'],
     ['has an account of 13 digits', `arn:aws:cognito-identity:us-east-1:1234567890123:identitypool/${ID}`,
       'must name the 12-digit account that owns the pool, as every identity pool ARN does'],
+    ['ends with a line break', `${ARN}\n`,
+      'must be an ARN of the form arn:<partition>:cognito-identity:<region>:<account>:identitypool/<region>:<id>'],
     ['has an account with a letter before its 12 digits', `arn:aws:cognito-identity:us-east-1:x123456789012:identitypool/${ID}`,
       'must be an ARN of the form arn:<partition>:cognito-identity:<region>:<account>:identitypool/<region>:<id>'],
   ])('an ARN that %s fails', (_name, arn, rule) => {
-    expect(() => IdentityPool.fromIdentityPoolArn(newStack(), 'Imported', arn)).toThrow(`Stack: identityPoolArn ${rule} (received: "${arn}")`);
+    expect(() => IdentityPool.fromIdentityPoolArn(newStack(), 'Imported', arn)).toThrow(`Stack: identityPoolArn ${rule} (received: ${JSON.stringify(arn)})`);
   });
 
   test('in an ARN with a token part, the account is still checked: 12 digits, nothing around them', () => {
@@ -391,6 +398,12 @@ describe('the edges of ids, ARNs and role ARNs', () => {
   ])('a role ARN with %s fails', (_name, arn) => {
     const stack = newStack();
     expect(() => new IdentityPool(stack, 'Pool', { authenticatedRole: role(stack, arn) })).toThrow(`(received: "${arn}")`);
+  });
+
+  test('a role ARN with something before its arn: fails (aws-cdk-lib\'s importers refuse it first; a role of the app\'s own making need not)', () => {
+    const arn = 'xarn:aws:iam::123456789012:role/auth';
+    expect(() => checkRoleArn(newStack(), 'authenticatedRole', arn)).toThrow('Stack: authenticatedRole must be an IAM role, whose ARN has the form '
+      + `arn:<partition>:iam::<account>:role/<name> (20-2048 characters) (received: "${arn}")`);
   });
 
   test('a role ARN of 2048 characters passes', () => {
