@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { IdentityPool, IdentityPoolIdentityType, IdentityPoolPrincipal, OwnerKey } from '../../../src';
+import { SynthRegistry } from '../../../src/private/synth/pipeline';
 import { statementsOf } from '../../support/role-statements';
 
 const IDENTITY_ID = '${cognito-identity.amazonaws.com:sub}';
@@ -209,6 +210,15 @@ describe('per-identity S3 objects', () => {
       const bucket = new s3.Bucket(stack, 'Photos');
       expect(() => pool.grantReadOwnObjects(bucket, { prefix }))
         .toThrow(`Stack/Pool: grantReadOwnObjects prefix ${rule} (received: ${JSON.stringify(prefix)})`);
+    });
+
+    test('the folders granted on a bucket are recorded per kind, starting from none, in the registry of its stage', () => {
+      const stack = newStack();
+      const pool = new IdentityPool(stack, 'Pool');
+      const bucket = new s3.Bucket(stack, 'Photos');
+      pool.grantReadOwnObjects(bucket, { prefix: 'private/' });
+      pool.grantReadSharedObjects(bucket, { prefix: 'public/' });
+      expect(SynthRegistry.of(bucket).bucketPrefixes.get(bucket)).toEqual({ own: ['private/'], shared: ['public/'] });
     });
 
     test('an empty shared prefix fails: it would share every own folder', () => {
