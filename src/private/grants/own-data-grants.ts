@@ -186,11 +186,7 @@ function recordPrefix(bucket: IBucket, kind: 'own' | 'shared', prefix: string, p
   const byBucket = SynthRegistry.of(bucket).bucketPrefixes;
   let prefixes = byBucket.get(bucket);
   if (prefixes === undefined) {
-    prefixes = {
-      // Stryker disable next-line ArrayDeclaration: a shared prefix ends with / and Stryker's text has none, so it starts no own folder a shared one could clash with
-      own: [],
-      shared: [],
-    };
+    prefixes = { own: [], shared: [] };
     byBucket.set(bucket, prefixes);
   }
   const clash = kind === 'own'

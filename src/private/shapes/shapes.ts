@@ -153,9 +153,9 @@ export function checkKind(where: ShapeScope, property: string, value: unknown, k
   if (hasMember(value, kind)) {
     return;
   }
-  const other = KNOWN_KINDS.find(candidate => candidate !== kind && hasMember(value, candidate));
+  const other = KNOWN_KINDS.find(candidate => hasMember(value, candidate));
   const rule = value === undefined ? `is required: give ${kind.description}` : `must be ${kind.description}`;
-  shapeError(where, property, other === undefined ? rule : `${rule}, not ${other.description.replace(/ \(.*$/, '')}`, value);
+  shapeError(where, property, other === undefined ? rule : `${rule}, not ${other.description.split(' (')[0]}`, value);
 }
 
 function hasMember(value: unknown, kind: ObjectKind): boolean {

@@ -14,6 +14,10 @@ describe('the ceiling of guest credentials in the enhanced flow', () => {
     expect(GUEST_CEILING.filter(pattern => pattern === 'sagemaker:InvokeEndpoint')).toHaveLength(1);
   });
 
+  test('holds only letters, digits, -, : and the * wildcard, none special in a regular expression but *', () => {
+    expect(GUEST_CEILING.filter(pattern => !/^[A-Za-z0-9:*-]+$/.test(pattern))).toEqual([]);
+  });
+
   test.each([
     's3:GetObject',
     's3:*',
